@@ -1,0 +1,45 @@
+package dev.slugline.common.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Slugline's own settings, under the {@code slugline.} prefix of application.properties. */
+@ConfigMapping(prefix = "slugline")
+public interface SluglineConfig {
+
+    Paging paging();
+
+    Summary summary();
+
+    Reading reading();
+
+    Importing importing();
+
+    interface Paging {
+        /** Items per page when the client does not ask for a size. */
+        @WithDefault("10")
+        int defaultSize();
+
+        /** The largest page a client may ask for; larger sizes are refused with 400. */
+        @WithDefault("100")
+        int maxSize();
+    }
+
+    interface Summary {
+        /** A derived summary is cut at the last word boundary before this many characters. */
+        @WithDefault("200")
+        int maxLength();
+    }
+
+    interface Importing {
+        /** The zone of front matter dates written without an offset ({@code 2018-09-18 12:07}). */
+        @WithDefault("UTC")
+        java.time.ZoneId defaultZone();
+    }
+
+    interface Reading {
+        /** Reading speed used for a post's reading time. */
+        @WithDefault("230")
+        int wordsPerMinute();
+    }
+}

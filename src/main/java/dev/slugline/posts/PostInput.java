@@ -1,0 +1,46 @@
+package dev.slugline.posts;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** A whole post as a client writes it: the body of {@code POST /api/posts} and {@code PUT /api/posts/{slug}}. */
+@Schema(name = "PostInput", description = "A post to create, or the full new state of a post to replace")
+public record PostInput(
+        @Schema(description = "Title; surrounding spaces are trimmed", example = "My first in-person KubeCon")
+        @NotBlank @Size(max = 300) String title,
+
+        @Schema(description = "URL slug. On create, derived from the title when absent (a taken one gets -2, -3); "
+                + "on replace, absent keeps the current slug. Case, accents and surrounding punctuation are normalised; "
+                + "anything else that is not a slug is refused.", example = "my-first-in-person-kubecon")
+        @Size(max = 200) String slug,
+
+        @Schema(description = "Plain-text summary; derived from the first paragraph when absent",
+                example = "My first KubeCon in person, in Paris.")
+        @Size(max = 2000) String summary,
+
+        @Schema(description = "The body as CommonMark with GitHub tables, strikethrough, autolinks and task lists",
+                example = "Hello **KubeCon**! 🚀")
+        @NotNull @Size(max = 5_000_000) String markdown,
+
+        @Schema(description = "draft or published; published when absent", example = "published")
+        PostStatus status,
+
+        @Schema(description = "Publication date with its UTC offset, kept as written; now when publishing without one",
+                example = "2024-04-07T11:05:09+05:00")
+        OffsetDateTime publishedAt,
+
+        @Schema(description = "Category names; a string may hold a comma list", example = "[\"cncf\", \"kubecon\"]")
+        @Size(max = 100) List<String> categories,
+
+        @Schema(description = "Tag names; a string may hold a comma list", example = "[\"kubecon\", \"community\"]")
+        @Size(max = 100) List<String> tags,
+
+        @Schema(description = "Other front matter keys, kept as given", example = "{\"images\": [\"cover.png\"]}")
+        Map<String, Object> frontMatter) {
+}

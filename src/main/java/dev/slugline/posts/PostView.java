@@ -1,0 +1,39 @@
+package dev.slugline.posts;
+
+import dev.slugline.taxonomy.TermRef;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+@Schema(name = "Post", description = "A whole post, with its Markdown rendered to HTML")
+public record PostView(
+        @Schema(example = "1") long id,
+        @Schema(example = "my-first-in-person-kubecon") String slug,
+        @Schema(example = "My first in-person KubeCon") String title,
+        @Schema(description = "Given, or derived from the first paragraph") String summary,
+        @Schema(example = "published") PostStatus status,
+        @Schema(description = "With the offset it was written with", example = "2024-04-07T11:05:09+05:00") OffsetDateTime publishedAt,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        @Schema(description = "The Markdown as written") String markdown,
+        @Schema(description = "Safe HTML fragment rendered from the Markdown") String html,
+        List<TermRef> categories,
+        List<TermRef> tags,
+        @Schema(example = "812") int wordCount,
+        @Schema(description = "Minutes to read", example = "4") int readingMinutes,
+        @Schema(description = "Front matter keys with no field of their own") Map<String, Object> frontMatter,
+        @Schema(description = "Increases with every change; the ETag carries it", example = "0") long version) {
+
+    static PostView from(Post post) {
+        return new PostView(post.id, post.slug, post.title, post.summary, post.status, post.publishedAt,
+                post.createdAt, post.updatedAt, post.markdown, post.html, TermRef.of(post.categories),
+                TermRef.of(post.tags), post.wordCount, post.readingMinutes, post.frontMatter, post.version);
+    }
+
+    /** A strong entity tag: the same on every instance, new with every change. */
+    public String etag() {
+        return "\"" + id + "." + version + "\"";
+    }
+}

@@ -1,0 +1,133 @@
+package dev.slugline.rendering;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.ext.task.list.items.TaskListItemsExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+import java.util.List;
+
+/**
+ * Renders a post's Markdown (CommonMark with GFM tables, strikethrough, autolinks, task lists and heading
+ * anchors) to HTML once, at write time. Raw HTML is escaped and unsafe URLs are dropped, so the output can be
+ * inserted into a page as it is.
+ */
+@ApplicationScoped
+public class MarkdownRenderer {
+
+    private static final List<Extension> EXTENSIONS = List.of(
+            TablesExtension.create(),
+            StrikethroughExtension.create(),
+            AutolinkExtension.create(),
+            TaskListItemsExtension.create(),
+            HeadingAnchorExtension.create());
+
+    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder()
+            .extensions(EXTENSIONS)
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .urlSanitizer(new SafeUrlSanitizer())
+            .build();
+
+    public RenderedMarkdown render(String markdown) {
+        Node document = parser.parse(markdown);
+        TextCollector text = new TextCollector();
+        document.accept(text);
+        return new RenderedMarkdown(renderer.render(document), text.firstParagraph(), text.words());
+    }
+
+    /** Collects the plain text of the document: the first paragraph on its own, and a word count of everything. */
+    private static final class TextCollector extends AbstractVisitor {
+        private final StringBuilder firstParagraph = new StringBuilder();
+        private boolean inFirstParagraph;
+        private boolean firstParagraphSeen;
+        private int words;
+
+        @Override
+        public void visit(Paragraph paragraph) {
+            if (firstParagraphSeen) {
+                visitChildren(paragraph);
+                return;
+            }
+            inFirstParagraph = true;
+            visitChildren(paragraph);
+            inFirstParagraph = false;
+            firstParagraphSeen = !firstParagraph.toString().isBlank();
+        }
+
+        @Override
+        public void visit(Text text) {
+            add(text.getLiteral());
+        }
+
+        @Override
+        public void visit(Code code) {
+            add(code.getLiteral());
+        }
+
+        @Override
+        public void visit(SoftLineBreak softLineBreak) {
+            add(" ");
+        }
+
+        @Override
+        public void visit(HardLineBreak hardLineBreak) {
+            add(" ");
+        }
+
+        @Override
+        public void visit(FencedCodeBlock codeBlock) {
+            words += countWords(codeBlock.getLiteral());
+        }
+
+        @Override
+        public void visit(IndentedCodeBlock codeBlock) {
+            words += countWords(codeBlock.getLiteral());
+        }
+
+        private void add(String literal) {
+            words += countWords(literal);
+            if (inFirstParagraph) {
+                firstParagraph.append(literal);
+            }
+        }
+
+        String firstParagraph() {
+            return firstParagraph.toString().replaceAll("\\s+", " ").strip();
+        }
+
+        int words() {
+            return words;
+        }
+
+        private static int countWords(String text) {
+            int count = 0;
+            boolean inWord = false;
+            for (int i = 0; i < text.length(); ) {
+                int cp = text.codePointAt(i);
+                boolean wordChar = Character.isLetterOrDigit(cp);
+                if (wordChar && !inWord) {
+                    count++;
+                }
+                inWord = wordChar || (inWord && (cp == '\'' || cp == '’' || cp == '-'));
+                i += Character.charCount(cp);
+            }
+            return count;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.slugline.taxonomy;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+@Schema(name = "TermRef", description = "A category or tag as carried by a post")
+public record TermRef(
+        @Schema(description = "Addresses the term in filters", example = "kubecon") String slug,
+        @Schema(description = "Display name", example = "KubeCon") String name) {
+
+    public static List<TermRef> of(Collection<? extends Term> terms) {
+        return terms.stream().map(t -> new TermRef(t.slug, t.name))
+                .sorted(Comparator.comparing(TermRef::slug)).toList();
+    }
+}

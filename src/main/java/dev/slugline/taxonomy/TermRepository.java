@@ -1,0 +1,54 @@
+package dev.slugline.taxonomy;
+
+import dev.slugline.common.paging.Page;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Queries shared by the category and tag repositories; each names its own tables. */
+public interface TermRepository<T extends Term> extends PanacheRepository<T> {
+
+    /** The term table; its join table with posts is {@code post_<table>} with column {@code <table>_id}. */
+    String table();
+
+    default Optional<T> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    /**
+     * Returns the terms with these slugs, inserting the missing ones. {@code on conflict do nothing} makes two
+     * requests that bring the same new tag at once both succeed instead of one failing on the unique slug.
+     */
+    default List<T> findOrCreate(Map<String, String> namesBySlug) {
+        if (namesBySlug.isEmpty()) {
+            return List.of();
+        }
+        namesBySlug.forEach((slug, name) -> getEntityManager()
+                .createNativeQuery("insert into " + table() + " (id, slug, name) values (nextval('" + table()
+                        + "_seq'), :slug, :name) on conflict (slug) do nothing")
+                .setParameter("slug", slug)
+                .setParameter("name", name)
+                .executeUpdate());
+        return list("slug in ?1", namesBySlug.keySet());
+    }
+
+    /** Every term with the number of published posts that carry it, by name. */
+    @SuppressWarnings("unchecked")
+    default List<TermView> listWithPublishedCounts(Page.Request page) {
+        String sql = "select t.slug, t.name, count(p.id) from " + table() + " t"
+                + " left join post_" + table() + " j on j." + table() + "_id = t.id"
+                + " left join post p on p.id = j.post_id and p.status = 'PUBLISHED'"
+                + " group by t.id, t.slug, t.name order by lower(t.name), t.slug limit :limit offset :offset";
+        List<Object[]> rows = getEntityManager().createNativeQuery(sql)
+                .setParameter("limit", page.size())
+                .setParameter("offset", page.offset())
+                .getResultList();
+        return rows.stream()
+                .map(row -> new TermView((String) row[0], (String) row[1], ((Number) row[2]).longValue()))
+                .toList();
+    }
+
+
+}

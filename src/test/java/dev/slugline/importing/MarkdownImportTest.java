@@ -1,0 +1,166 @@
+package dev.slugline.importing;
+
+import dev.slugline.testing.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static dev.slugline.testing.Fixtures.unique;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
+
+/** {@code POST /api/posts} with a whole Markdown file, front matter included, as the seeds are written. */
+@QuarkusTest
+class MarkdownImportTest {
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    private static io.restassured.response.ValidatableResponse postFile(String file) {
+        return given().contentType("text/markdown; charset=UTF-8").body(file).when().post("/api/posts").then();
+    }
+
+    @Test
+    void firstSeedImportsAndReadsBackAsWritten() {
+        postFile(Fixtures.seed("my-first-in-person-kubecon.md"))
+                .statusCode(201)
+                .header("Location", endsWith("/api/posts/my-first-in-person-kubecon"))
+                .body("slug", is("my-first-in-person-kubecon"),
+                        "title", is("My first in-person KubeCon"),
+                        "publishedAt", is("2024-04-07T11:05:09+05:00"),
+                        "status", is("published"),
+                        "summary", startsWith("I've been around CNCF community since my sophomore year"),
+                        "categories.slug", contains("cncf", "kubecon", "kubernetes", "open-source"),
+                        "tags", org.hamcrest.Matchers.empty());
+
+        String json = given().get("/api/posts/my-first-in-person-kubecon").then().statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("publishedAt", is("2024-04-07T11:05:09+05:00"),
+                        "markdown", containsString("Finally!\" 😅"),
+                        "html", containsString("🇫🇷✨"))
+                .extract().path("html");
+        Document html = Jsoup.parseBodyFragment(json);
+        assertThat(html.select("h3").first().id()).isEqualTo("let-the-adventures-begin-");
+        assertThat(html.select("img").first().attr("src")).isEqualTo("../kubecon/gate.png");
+        assertThat(html.select("strong").eachText()).contains("CERN", "Yay, go CERN!");
+
+        String fragment = given().accept(ContentType.HTML).get("/api/posts/my-first-in-person-kubecon")
+                .then().statusCode(200).contentType(containsString("text/html")).extract().asString();
+        assertThat(Jsoup.parseBodyFragment(fragment).select("h3").text()).isEqualTo("Let the adventures begin! 🚀");
+    }
+
+    @Test
+    void secondSeedImportsWithADerivedSummaryAndSlug() {
+        postFile(Fixtures.seed("unforgettable-moments-first-kubecon.md"))
+                .statusCode(201)
+                .body("title", is("Unforgettable Moments and New Milestones: My First KubeCon Experience"),
+                        "slug", is("unforgettable-moments-and-new-milestones-my-first-kubecon-experience"),
+                        "publishedAt", is("2023-12-12T16:14:55+04:00"),
+                        "status", is("published"),
+                        "categories.name", containsInAnyOrder("Tech", "Blog"),
+                        "tags.slug", contains("community", "kubecon"),
+                        "summary", startsWith("Embarking on a journey to the United States for the first time"),
+                        "summary", endsWith("…"));
+        String summary = given().get("/api/posts/unforgettable-moments-and-new-milestones-my-first-kubecon-experience")
+                .then().statusCode(200).extract().path("summary");
+        assertThat(summary.length()).isBetween(150, 201);
+        assertThat(summary).doesNotContain("  ");
+    }
+
+    @Test
+    void unknownFrontMatterKeysAreKept() {
+        String slug = unique("extra");
+        String file = """
+                ---
+                title: Extra keys
+                slug: %s
+                images: ["cover.png", "second.png"]
+                weight: 3
+                author: { name: Ada, email: ada@example.com }
+                tags: kubecon
+                ---
+                Body.
+                """.formatted(slug);
+        postFile(file).statusCode(201)
+                .body("frontMatter.images", contains("cover.png", "second.png"),
+                        "frontMatter.weight", is(3),
+                        "frontMatter.author.name", is("Ada"),
+                        "tags.slug", contains("kubecon"));
+        given().get("/api/posts/{slug}", slug).then().body("frontMatter.images[1]", is("second.png"));
+    }
+
+    @Test
+    void draftTrueCreatesADraft() {
+        String slug = unique("draft");
+        postFile("---\ntitle: Draft\nslug: " + slug + "\ndraft: true\n---\nwip\n")
+                .statusCode(201).body("status", is("draft"));
+        given().get("/api/posts/{slug}", slug).then().statusCode(404);
+    }
+
+    @Test
+    void fileWithoutTitleIs422() {
+        postFile("---\ndate: 2024-01-01\n---\nNo title here\n")
+                .statusCode(422).contentType("application/problem+json")
+                .body("status", is(422), "title", is("Unprocessable Content"), "violations.field", contains("title"));
+        postFile("Just a body, no front matter\n")
+                .statusCode(422).body("violations.field", contains("title"));
+    }
+
+    @Test
+    void unclosedFrontMatterIs422() {
+        postFile("---\ntitle: Never closed\n\nBody\n")
+                .statusCode(422).contentType("application/problem+json")
+                .body("violations.field", contains("frontMatter"), "detail", containsString("never closed"));
+    }
+
+    @Test
+    void invalidYamlIs422WithTheLine() {
+        postFile("---\ntitle: Bad\ntags: [unclosed\n---\nBody\n")
+                .statusCode(422).contentType("application/problem+json")
+                .body("violations.field", contains("frontMatter"), "detail", containsString("invalid YAML"));
+        postFile("---\ntitle: One\ntitle: Two\n---\nBody\n")
+                .statusCode(422).body("detail", containsString("title"), "detail", containsString("line 3"));
+    }
+
+    @Test
+    void badValuesInFrontMatterAre422NamingTheKey() {
+        postFile("---\ntitle: Bad date\ndate: 2024-13-45\n---\nx\n").statusCode(422)
+                .body("violations.field", contains("date"));
+        postFile("---\ntitle: Bad draft\ndraft: maybe\n---\nx\n").statusCode(422)
+                .body("violations.field", contains("draft"));
+        postFile("---\ntitle: Bad slug\nslug: ../../etc\n---\nx\n").statusCode(422)
+                .body("violations.field", contains("slug"));
+        postFile("---\ntitle: [a, b]\n---\nx\n").statusCode(422)
+                .body("violations.field", contains("title"));
+        postFile("").statusCode(422).body("violations.field", contains("file"));
+    }
+
+    @Test
+    void datesWithoutOffsetAreTakenInUtc() {
+        String slug = unique("localdate");
+        postFile("---\ntitle: Local\nslug: " + slug + "\ndate: 2018-09-18 12:07\n---\nx\n")
+                .statusCode(201).body("publishedAt", is("2018-09-18T12:07:00Z"));
+        String other = unique("jekyll-date");
+        postFile("---\ntitle: Jekyll\nslug: " + other + "\ndate: 2013-05-06 02:12:52 +0200\n---\nx\n")
+                .statusCode(201).body("publishedAt", is("2013-05-06T02:12:52+02:00"));
+    }
+
+    @Test
+    void windowsLineEndingsAndByteOrderMarkAreAccepted() {
+        String slug = unique("crlf");
+        postFile("\uFEFF---\r\ntitle: CRLF\r\nslug: " + slug + "\r\n---\r\nLine one\r\n")
+                .statusCode(201).body("title", is("CRLF"), "markdown", is("Line one\n"));
+    }
+}

@@ -1,0 +1,118 @@
+package dev.slugline.rendering;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MarkdownRendererTest {
+
+    private final MarkdownRenderer renderer = new MarkdownRenderer();
+
+    private Document render(String markdown) {
+        return Jsoup.parseBodyFragment(renderer.render(markdown).html());
+    }
+
+    /** No element, attribute or URL in the output that could run script. */
+    private static void assertInert(Document html) {
+        assertThat(html.select("script, iframe, object, embed, form, style, svg, math, base, link, meta")).isEmpty();
+        for (Element element : html.getAllElements()) {
+            for (Attribute attribute : element.attributes()) {
+                assertThat(attribute.getKey().toLowerCase(Locale.ROOT)).doesNotStartWith("on");
+                if (attribute.getKey().equals("href") || attribute.getKey().equals("src")) {
+                    String url = attribute.getValue().strip().toLowerCase(Locale.ROOT);
+                    assertThat(url).doesNotStartWith("javascript:").doesNotStartWith("vbscript:").doesNotStartWith("data:");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "<script>alert(1)</script>",
+            "Hello <img src=x onerror=alert(1)> there",
+            "<iframe src=\"https://evil.example\"></iframe>",
+            "<div onclick=\"alert(1)\">click</div>",
+            "<a href=\"javascript:alert(1)\">x</a>",
+            "[click](javascript:alert(1))",
+            "[click](JaVaScRiPt:alert(1))",
+            "[click](jav&#x09;ascript:alert(1))",
+            "[click](vbscript:msgbox(1))",
+            "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+            "![img](javascript:alert(1))",
+            "<javascript:alert(1)>",
+            "[ref]\n\n[ref]: javascript:alert(1)",
+            "<style>body{display:none}</style>",
+            "<form action=\"https://evil.example\"><input></form>",
+            "<svg onload=alert(1)>",
+            "> <script>alert(1)</script>\n> - <b onmouseover=alert(1)>x</b>"
+    })
+    void hostileMarkdownRendersInert(String markdown) {
+        assertInert(render(markdown));
+    }
+
+    @Test
+    void rawHtmlIsShownAsText() {
+        Document html = render("<script>alert(1)</script>");
+        assertThat(html.select("script")).isEmpty();
+        assertThat(html.text()).contains("<script>alert(1)</script>");
+    }
+
+    @Test
+    void safeLinksSurvive() {
+        Document html = render("[a](https://example.com/x?y=1) [b](mailto:me@example.com) [c](../relative/page) www.quarkus.io");
+        assertThat(html.select("a").eachAttr("href"))
+                .containsExactly("https://example.com/x?y=1", "mailto:me@example.com", "../relative/page", "http://www.quarkus.io");
+    }
+
+    @Test
+    void gfmExtensionsAreOn() {
+        Document html = render("""
+                ## Heading One
+
+                | a | b |
+                |---|---|
+                | 1 | 2 |
+
+                ~~gone~~
+
+                - [x] done
+                - [ ] todo
+
+                Visit https://quarkus.io now.
+                """);
+        assertThat(html.select("h2").first().id()).isEqualTo("heading-one");
+        assertThat(html.select("table td").eachText()).containsExactly("1", "2");
+        assertThat(html.select("del").text()).isEqualTo("gone");
+        assertThat(html.select("input[type=checkbox]")).hasSize(2);
+        assertThat(html.select("input[checked]")).hasSize(1);
+        assertThat(html.select("a[href=https://quarkus.io]")).hasSize(1);
+    }
+
+    @Test
+    void emojiAndNonAsciiTextComeThroughIntact() {
+        Document html = render("Paris totally rocks! 🇫🇷✨ — déjà vu, 東京, Ελληνικά 😅");
+        assertThat(html.select("p").text()).isEqualTo("Paris totally rocks! 🇫🇷✨ — déjà vu, 東京, Ελληνικά 😅");
+    }
+
+    @Test
+    void firstParagraphAndWordCount() {
+        RenderedMarkdown rendered = renderer.render("# Title\n\nFirst *para*\ngraph here.\n\nSecond one.\n\n```\ncode words\n```\n");
+        assertThat(rendered.firstParagraph()).isEqualTo("First para graph here.");
+        assertThat(rendered.wordCount()).isEqualTo(1 + 4 + 2 + 2);
+    }
+
+    @Test
+    void readingTimeRoundsUp() {
+        assertThat(ReadingTime.minutes(0, 230)).isZero();
+        assertThat(ReadingTime.minutes(1, 230)).isEqualTo(1);
+        assertThat(ReadingTime.minutes(231, 230)).isEqualTo(2);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.slugline.testing;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Test data made through the API, with names unique to each call so tests never see each other's posts. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static Map<String, Object> post(String title, String markdown) {
+        Map<String, Object> post = new HashMap<>();
+        post.put("title", title);
+        post.put("markdown", markdown);
+        return post;
+    }
+
+    public static ValidatableResponse create(Map<String, Object> post) {
+        return given().contentType(ContentType.JSON).body(post).when().post("/api/posts").then();
+    }
+
+    public static String createPublished(String slug, String publishedAt, List<String> tags, List<String> categories) {
+        Map<String, Object> post = post("Post " + slug, "Body of " + slug);
+        post.put("slug", slug);
+        post.put("publishedAt", publishedAt);
+        post.put("tags", tags);
+        post.put("categories", categories);
+        return create(post).statusCode(201).extract().path("slug");
+    }
+
+    public static String seed(String fileName) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/seeds/" + fileName)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
