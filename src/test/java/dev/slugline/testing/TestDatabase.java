@@ -14,13 +14,12 @@ import java.util.Map;
 /**
  * Makes sure the test database exists on the real PostgreSQL server before Quarkus starts, so
  * {@code ./mvnw verify} needs nothing but a running server. Host, port and user come from
- * {@code SLUGLINE_TEST_DB_HOST}, {@code _PORT}, {@code _USER} (default 127.0.0.1, 5432, postgres).
+ * {@code SLUGLINE_TEST_DB_HOST}, {@code _PORT}, {@code _USER}, {@code _PASSWORD} and {@code _NAME}
+ * (default 127.0.0.1, 5432, postgres, empty, slugline_test).
  */
 @SuppressWarnings("deprecation") // @WithTestResource would restrict it to annotated classes; every test needs it
 @QuarkusTestResource(TestDatabase.class)
 public class TestDatabase implements QuarkusTestResourceLifecycleManager {
-
-    static final String NAME = "slugline_test";
 
     @Override
     public Map<String, String> start() {
@@ -28,14 +27,15 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
         String port = env("SLUGLINE_TEST_DB_PORT", "5432");
         String user = env("SLUGLINE_TEST_DB_USER", "postgres");
         String password = env("SLUGLINE_TEST_DB_PASSWORD", "");
+        String name = env("SLUGLINE_TEST_DB_NAME", "slugline_test");
         String server = "jdbc:postgresql://" + host + ":" + port + "/";
         try (Connection connection = DriverManager.getConnection(server + "postgres", user, password);
              PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
-            exists.setString(1, NAME);
+            exists.setString(1, name);
             try (ResultSet rows = exists.executeQuery()) {
                 if (!rows.next()) {
                     try (Statement create = connection.createStatement()) {
-                        create.execute("create database " + NAME);
+                        create.execute("create database \"" + name + "\"");
                     }
                 }
             }
@@ -44,7 +44,7 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
                     + " (user " + user + "); `bash .ci/run` installs and starts one", e);
         }
         return Map.of(
-                "quarkus.datasource.jdbc.url", server + NAME,
+                "quarkus.datasource.jdbc.url", server + name,
                 "quarkus.datasource.username", user,
                 "quarkus.datasource.password", password);
     }
