@@ -165,7 +165,10 @@ class PostResourceTest {
                 .then().statusCode(400).body("violations.field", contains("status"));
         given().contentType(ContentType.JSON).body("{\"title\": \"x\", \"markdown\": \"y\", \"tags\": {\"a\": 1}}")
                 .when().post("/api/posts")
-                .then().statusCode(400).body("violations.field", contains("tags"));
+                .then().statusCode(400).body("violations.field", contains("tags"),
+                        "detail", is("'tags' must be a JSON array"));
+        given().contentType(ContentType.JSON).body("[]").when().post("/api/posts")
+                .then().statusCode(400).body("detail", not(containsString("java")), "detail", not(containsString("dev.slugline")));
     }
 
     @Test

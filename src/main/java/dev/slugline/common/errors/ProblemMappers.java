@@ -56,20 +56,20 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response wrongValue(InvalidFormatException e, UriInfo uri) {
         String field = jsonPath(e);
-        return badJson("'" + e.getValue() + "' is not a valid " + e.getTargetType().getSimpleName(), field, uri);
+        return badJson("'" + e.getValue() + "' is not " + describe(e.getTargetType()), field, uri);
     }
 
     @ServerExceptionMapper
     public Response wrongShape(MismatchedInputException e, UriInfo uri) {
         String field = jsonPath(e);
-        return badJson("Unexpected JSON for '" + field + "': " + e.getOriginalMessage(), field, uri);
+        String expected = e.getTargetType() != null ? describe(e.getTargetType()) : "a value of another type";
+        return badJson("'" + field + "' must be " + expected, field, uri);
     }
 
     @ServerExceptionMapper
     public Response unmappableJson(JsonMappingException e, UriInfo uri) {
         String field = jsonPath(e);
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        return badJson("Invalid value for '" + field + "': " + cause.getMessage(), field, uri);
+        return badJson("Invalid value for '" + field + "'", field, uri);
     }
 
     @ServerExceptionMapper
@@ -134,6 +134,25 @@ public class ProblemMappers {
     private static Response concurrent(UriInfo uri) {
         return Problem.of(409, "The item was changed by another request; read it again and retry",
                 path(uri), List.of()).toResponse();
+    }
+
+    /** A type as a JSON client thinks of it, without Java class names. */
+    private static String describe(Class<?> type) {
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a JSON array";
+        } else if (CharSequence.class.isAssignableFrom(type)) {
+            return "a string";
+        } else if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        } else if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        } else if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "an ISO-8601 date-time with offset, such as 2024-04-07T11:05:09+05:00";
+        } else if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(c -> c.toString().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(", "));
+        }
+        return "a JSON object";
     }
 
     private static Response badJson(String detail, String field, UriInfo uri) {
