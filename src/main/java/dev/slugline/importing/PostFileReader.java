@@ -31,7 +31,7 @@ import java.util.Set;
 public class PostFileReader {
 
     private static final Set<String> KNOWN_KEYS =
-            Set.of("title", "slug", "summary", "date", "draft", "categories", "category", "tags", "tag");
+            Set.of("title", "slug", "summary", "date", "draft", "categories", "category", "tags", "tag", "expiryDate");
 
     private final FrontMatterParser parser;
     private final Validator validator;
@@ -59,7 +59,7 @@ public class PostFileReader {
         }
         PostInput input = new PostInput(title, slug, scalar(frontMatter, "summary"), markdown.body(),
                 status(frontMatter), date(frontMatter), terms(frontMatter, "categories", "category"),
-                terms(frontMatter, "tags", "tag"), unknownKeys(frontMatter));
+                terms(frontMatter, "tags", "tag"), unknownKeys(frontMatter), expiryDate(frontMatter));
         requireValid(input);
         return input;
     }
@@ -94,6 +94,16 @@ public class PostFileReader {
         }
         return FrontMatterDates.parse(date, config.importing().defaultZone()).orElseThrow(() ->
                 new UnprocessableContentException("date", "'" + date + "' is not a date (use 2024-04-07T11:05:09+05:00)"));
+    }
+
+    /** Hugo's {@code expiryDate}: the post leaves public view then. */
+    private OffsetDateTime expiryDate(ObjectNode frontMatter) {
+        String date = scalar(frontMatter, "expiryDate");
+        if (date == null || date.isBlank()) {
+            return null;
+        }
+        return FrontMatterDates.parse(date, config.importing().defaultZone()).orElseThrow(() ->
+                new UnprocessableContentException("expiryDate", "'" + date + "' is not a date (use 2030-01-01T00:00:00Z)"));
     }
 
     /** Terms under either spelling of the key; a single string or a list, nested lists flattened. */

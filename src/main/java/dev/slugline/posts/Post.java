@@ -80,6 +80,37 @@ public class Post {
     @Version
     public long version;
 
+    /** The user who created the post; an author may change only their own. */
+    @Column(length = 100)
+    public String createdBy;
+
+    /** When the post leaves public view (Hugo's expiryDate); never when null. */
+    public OffsetDateTime expiresAt;
+
+    /** Set while the post is in the trash. */
+    public OffsetDateTime deletedAt;
+
+    @Column(length = 100)
+    public String deletedBy;
+
+    /** Whether the post.published event for its current publication has been written. */
+    public boolean publishAnnounced;
+
+    /** Draft, scheduled (published with a future date) or published, as clients see it. Mirrors {@link PostRepository#PUBLIC}. */
+    public PostStatus effectiveStatus(OffsetDateTime now) {
+        if (status == PostStatus.DRAFT) {
+            return PostStatus.DRAFT;
+        }
+        return publishedAt != null && publishedAt.isAfter(now) ? PostStatus.SCHEDULED : PostStatus.PUBLISHED;
+    }
+
+    /** Whether the public sees the post at {@code now}: the Java twin of {@link PostRepository#PUBLIC}. */
+    public boolean isPublicAt(OffsetDateTime now) {
+        return deletedAt == null && status == PostStatus.PUBLISHED
+                && (publishedAt == null || !publishedAt.isAfter(now))
+                && (expiresAt == null || expiresAt.isAfter(now));
+    }
+
     @ManyToMany
     @JoinTable(name = "post_category",
             joinColumns = @JoinColumn(name = "post_id"), inverseJoinColumns = @JoinColumn(name = "category_id"))

@@ -28,7 +28,7 @@ public record PostInput(
                 example = "Hello **KubeCon**! 🚀")
         @NotNull @Size(max = 5_000_000) String markdown,
 
-        @Schema(description = "draft or published; published when absent", example = "published")
+        @Schema(description = "draft, published or scheduled (published with a future publishedAt); published when absent", example = "published")
         PostStatus status,
 
         @Schema(description = "Publication date with its UTC offset, kept as written; now when publishing without one",
@@ -42,5 +42,16 @@ public record PostInput(
         @Size(max = 100) List<String> tags,
 
         @Schema(description = "Other front matter keys, kept as given", example = "{\"images\": [\"cover.png\"]}")
-        Map<String, Object> frontMatter) {
+        Map<String, Object> frontMatter,
+
+        @Schema(description = "When the post leaves public view (Hugo's expiryDate); never when absent",
+                example = "2030-01-01T00:00:00Z")
+        OffsetDateTime expiresAt) {
+
+    /** The same post without an expiry: for callers that have none to give. */
+    public PostInput(String title, String slug, String summary, String markdown, PostStatus status,
+                     OffsetDateTime publishedAt, List<String> categories, List<String> tags,
+                     Map<String, Object> frontMatter) {
+        this(title, slug, summary, markdown, status, publishedAt, categories, tags, frontMatter, null);
+    }
 }

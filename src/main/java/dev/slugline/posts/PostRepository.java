@@ -3,6 +3,7 @@ package dev.slugline.posts;
 import dev.slugline.common.paging.Page;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
@@ -12,17 +13,40 @@ import java.util.Optional;
 @ApplicationScoped
 public class PostRepository implements PanacheRepository<Post> {
 
+    /**
+     * THE rule for "the public may see this post", for alias {@code p}: published, its date reached (by the
+     * database's clock, so every instance agrees and a scheduled post appears at its moment without anyone
+     * acting), not expired, not in the trash. Every public query (lists, single reads, search, feeds, sitemaps,
+     * counts, archives, related posts) uses this or {@link #PUBLIC_SQL}; {@link Post#isPublicAt} is its Java twin.
+     */
+    public static final String PUBLIC = "(p.status = dev.slugline.posts.PostStatus.PUBLISHED"
+            + " and (p.publishedAt is null or p.publishedAt <= instant)"
+            + " and (p.expiresAt is null or p.expiresAt > instant)"
+            + " and p.deletedAt is null)";
+
+    /** {@link #PUBLIC} for native SQL over table {@code post} aliased {@code p}. */
+    public static final String PUBLIC_SQL = "(p.status = 'PUBLISHED'"
+            + " and (p.published_at is null or p.published_at <= now())"
+            + " and (p.expires_at is null or p.expires_at > now())"
+            + " and p.deleted_at is null)";
+
+    /** {@link #PUBLIC} for another alias than {@code p}. */
+    public static String publicRule(String alias) {
+        return PUBLIC.replace("p.", alias + ".");
+    }
+
+    /** A post that is not in the trash, of any status. */
     public Optional<Post> findBySlug(String slug) {
-        return find("slug", slug).firstResultOptional();
+        return find("slug = ?1 and deletedAt is null", slug).firstResultOptional();
     }
 
     /** Locks the row until the transaction ends, so a concurrent writer waits and then sees the new version. */
     public Optional<Post> findBySlugForUpdate(String slug) {
-        return find("slug", slug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        return find("slug = ?1 and deletedAt is null", slug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     public Optional<Post> findPublishedBySlug(String slug) {
-        return find("slug = ?1 and status = ?2", slug, PostStatus.PUBLISHED).firstResultOptional();
+        return find("from Post p where p.slug = ?1 and " + PUBLIC, slug).firstResultOptional();
     }
 
     public boolean slugTaken(String slug) {
@@ -50,13 +74,13 @@ public class PostRepository implements PanacheRepository<Post> {
         return "from Post p"
                 + (filter.tag() != null ? " join p.tags t" : "")
                 + (filter.category() != null ? " join p.categories c" : "")
-                + " where p.status = :published"
+                + " where " + PUBLIC
                 + (filter.tag() != null ? " and t.slug = :tag" : "")
                 + (filter.category() != null ? " and c.slug = :category" : "");
     }
 
     private static Parameters parameters(PostFilter filter) {
-        Parameters parameters = Parameters.with("published", PostStatus.PUBLISHED);
+        Parameters parameters = new Parameters();
         if (filter.tag() != null) {
             parameters.and("tag", filter.tag());
         }
@@ -64,5 +88,60 @@ public class PostRepository implements PanacheRepository<Post> {
             parameters.and("category", filter.category());
         }
         return parameters;
+    }
+
+    /** Posts of one status as editors see it (not public): draft, scheduled, published or expired; all when null. */
+    public List<Post> listForEditors(PostStatus status, boolean expired, String createdBy, Page.Request page) {
+        return find("from Post p" + editorsWhere(status, expired, createdBy) + " order by p.updatedAt desc, p.id desc",
+                editorsParameters(createdBy)).page(page.index(), page.size()).list();
+    }
+
+    public long countForEditors(PostStatus status, boolean expired, String createdBy) {
+        return count("from Post p" + editorsWhere(status, expired, createdBy), editorsParameters(createdBy));
+    }
+
+    private static String editorsWhere(PostStatus status, boolean expired, String createdBy) {
+        String where = " where p.deletedAt is null" + (createdBy != null ? " and p.createdBy = :createdBy" : "");
+        if (expired) {
+            return where + " and p.status = dev.slugline.posts.PostStatus.PUBLISHED and p.expiresAt <= instant";
+        }
+        if (status == null) {
+            return where;
+        }
+        return where + switch (status) {
+            case DRAFT -> " and p.status = dev.slugline.posts.PostStatus.DRAFT";
+            case SCHEDULED -> " and p.status = dev.slugline.posts.PostStatus.PUBLISHED and p.publishedAt > instant";
+            case PUBLISHED -> " and " + PUBLIC;
+        };
+    }
+
+    private static Parameters editorsParameters(String createdBy) {
+        return createdBy == null ? new Parameters() : Parameters.with("createdBy", createdBy);
+    }
+
+    /** Posts whose publication is due but not yet announced, locked and skipped by other instances' schedulers. */
+    public List<Post> lockDueUnannounced(int limit) {
+        return find("from Post p where p.publishAnnounced = false and " + PUBLIC + " order by p.publishedAt, p.id")
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", -2)
+                .page(0, limit).list();
+    }
+
+    public Optional<Post> findInTrash(String slug) {
+        return find("slug = ?1 and deletedAt is not null", slug).firstResultOptional();
+    }
+
+    public List<Post> listTrash(Page.Request page) {
+        return find("deletedAt is not null", Sort.descending("deletedAt").and("id", Sort.Direction.Descending))
+                .page(page.index(), page.size()).list();
+    }
+
+    public long countTrash() {
+        return count("deletedAt is not null");
+    }
+
+    /** Deletes for good the posts that have been in the trash since before {@code cutoff}. */
+    public long purgeTrashedBefore(java.time.OffsetDateTime cutoff) {
+        return delete("deletedAt is not null and deletedAt < ?1", cutoff);
     }
 }

@@ -3,12 +3,15 @@ package dev.slugline.posts;
 import dev.slugline.common.errors.Problem;
 import dev.slugline.common.paging.PagedResponse;
 import dev.slugline.importing.PostFileReader;
+import dev.slugline.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -42,6 +45,7 @@ import java.util.List;
 public class PostResource {
 
     public static final String MARKDOWN = "text/markdown";
+    public static final String MERGE_PATCH = "application/merge-patch+json";
 
     private static final String SEED_EXAMPLE = """
             ---
@@ -73,13 +77,19 @@ public class PostResource {
                          @Parameter(description = "Only posts in this category (slug)", example = "cncf") @QueryParam("category") String category,
                          @Parameter(description = "Page number, from 1", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "1")) @QueryParam("page") String page,
                          @Parameter(description = "Page size, 1 to the configured maximum (100)", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "10")) @QueryParam("size") String size,
+                         @Parameter(description = "Editors only (except published): draft, scheduled, published, expired or all; newest change first")
+                         @QueryParam("status") String status,
                          @Context UriInfo uri) {
+        if (status != null) {
+            return PagedResponse.ok(posts.listByStatus(status, new PostFilter(tag, category), page, size), uri);
+        }
         return PagedResponse.ok(posts.listPublished(new PostFilter(tag, category), page, size), uri);
     }
 
     @GET
     @Path("/{slug}")
-    @Operation(summary = "Returns one published post with its rendered HTML")
+    @Operation(summary = "Returns one published post with its rendered HTML",
+            description = "With credentials of a user or a read-only token, also drafts and scheduled posts")
     @APIResponse(responseCode = "200", description = "The post",
             headers = @Header(name = HttpHeaders.ETAG, description = "Changes with every change to the post"),
             content = @Content(schema = @Schema(implementation = PostView.class)))
@@ -87,7 +97,7 @@ public class PostResource {
     @APIResponse(responseCode = "404", description = "No published post with this slug",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("slug") String slug, @Context Request request) {
-        PostView post = posts.getPublished(slug);
+        PostView post = posts.getForReader(slug);
         EntityTag etag = EntityTag.valueOf(post.etag());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
         if (notModified != null) {
@@ -111,6 +121,7 @@ public class PostResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
     @Operation(summary = "Creates a post from JSON")
     @APIResponse(responseCode = "201", description = "Created; Location names the new post",
             content = @Content(schema = @Schema(implementation = PostView.class)))
@@ -126,6 +137,7 @@ public class PostResource {
 
     @POST
     @Consumes(MARKDOWN)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
     @Operation(summary = "Creates a post from a Markdown file with YAML front matter, as Hugo and Jekyll write them",
             description = "Keys read: title, date, slug, summary, draft, categories/category, tags/tag. "
                     + "Every other key is kept and returned in frontMatter.")
@@ -144,6 +156,7 @@ public class PostResource {
     @PUT
     @Path("/{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
     @Operation(summary = "Replaces a post (any status) with a new full state")
     @APIResponse(responseCode = "200", description = "The post as stored now",
             headers = @Header(name = HttpHeaders.ETAG, description = "The post's new ETag"),
@@ -156,6 +169,8 @@ public class PostResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replace(@PathParam("slug") String slug,
                             @Parameter(description = "The ETag read last; the write is refused if the post changed since")
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -166,8 +181,11 @@ public class PostResource {
 
     @DELETE
     @Path("/{slug}")
-    @Operation(summary = "Deletes a post (any status)")
-    @APIResponse(responseCode = "204", description = "Deleted")
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
+    @Operation(summary = "Moves a post (any status) to the trash")
+    @APIResponse(responseCode = "204", description = "Moved to the trash")
+    @APIResponse(responseCode = "428", description = "No If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No post with this slug",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version",
@@ -176,6 +194,31 @@ public class PostResource {
                        @Parameter(description = "The ETag read last; the delete is refused if the post changed since")
                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         posts.delete(slug, ifMatch);
+    }
+
+    @PATCH
+    @Path("/{slug}")
+    @Consumes(MERGE_PATCH)
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
+    @Operation(summary = "Changes some fields of a post (RFC 7396 JSON merge patch: absent keys stay, null removes)")
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = PostInput.class),
+            examples = @ExampleObject(name = "retitle", value = "{\"title\": \"A better title\", \"tags\": [\"kubecon\"]}")))
+    @APIResponse(responseCode = "200", description = "The post as stored now",
+            headers = @Header(name = HttpHeaders.ETAG, description = "The post's new ETag"),
+            content = @Content(schema = @Schema(implementation = PostView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field, or an invalid result",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No post with this slug",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names an older version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response patch(@PathParam("slug") String slug,
+                          @Parameter(description = "The ETag read last") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          String body) {
+        PostView post = posts.patch(slug, body, ifMatch);
+        return Response.ok(post).tag(EntityTag.valueOf(post.etag())).build();
     }
 
     private static Response created(PostView post, UriInfo uri) {

@@ -13,7 +13,20 @@ import dev.slugline.rendering.RenderedMarkdown;
 import dev.slugline.taxonomy.Category;
 import dev.slugline.taxonomy.Tag;
 import dev.slugline.taxonomy.TaxonomyService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slugline.common.errors.PreconditionRequiredException;
+import dev.slugline.security.CurrentEditor;
+import dev.slugline.security.SigningKeys;
 import io.quarkus.logging.Log;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -34,13 +47,38 @@ public class PostService {
     private final TaxonomyService taxonomy;
     private final MarkdownRenderer renderer;
     private final SluglineConfig config;
+    private final Editing editing;
 
     public PostService(PostRepository posts, TaxonomyService taxonomy, MarkdownRenderer renderer,
-                       SluglineConfig config) {
+                       SluglineConfig config, Editing editing) {
         this.posts = posts;
         this.taxonomy = taxonomy;
         this.renderer = renderer;
         this.config = config;
+        this.editing = editing;
+    }
+
+    /** What issue 6 added to writing posts: who writes, revisions, events, concurrency rules (one bean, one argument). */
+    @ApplicationScoped
+    public static class Editing {
+        final CurrentEditor editor;
+        final PostHistory history;
+        final EditingConfig config;
+        final PostRevisionRepository revisions;
+        final SigningKeys keys;
+        final ObjectMapper json;
+        final Validator validator;
+
+        public Editing(CurrentEditor editor, PostHistory history, EditingConfig config, PostRevisionRepository revisions,
+                       SigningKeys keys, ObjectMapper json, Validator validator) {
+            this.editor = editor;
+            this.history = history;
+            this.config = config;
+            this.revisions = revisions;
+            this.keys = keys;
+            this.json = json;
+            this.validator = validator;
+        }
     }
 
     public PostView getPublished(String slug) {
@@ -59,6 +97,7 @@ public class PostService {
 
     @Transactional
     public PostView create(PostInput input) {
+        requireMayPublish(input);
         Checked checked = check(input);
         String slug;
         if (input.slug() != null) {
@@ -72,18 +111,36 @@ public class PostService {
         Post post = new Post();
         post.slug = slug;
         post.createdAt = now();
+        post.createdBy = editing.editor.username();
         apply(post, input, checked);
         posts.persist(post);
         posts.flush();
+        editing.history.revision(post, "create", editing.editor.username());
+        editing.history.changed(post, false);
         Log.debugf("Created post %s (%d)", post.slug, post.id);
         return PostView.from(post);
     }
 
     @Transactional
     public PostView replace(String slug, PostInput input, String ifMatch) {
-        Checked checked = check(input);
+        Post post = lockForWrite(slug, ifMatch);
+        return write(post, input, "update");
+    }
+
+    /** Locks the post, then refuses the write if If-Match is missing (428) or stale (412), or the caller may not. */
+    private Post lockForWrite(String slug, String ifMatch) {
+        requireIfMatchPresent(ifMatch);
         Post post = posts.findBySlugForUpdate(slug).orElseThrow(() -> noSuchPost(slug));
         requireMatch(post, ifMatch);
+        requireOwner(post);
+        return post;
+    }
+
+    /** The new full state of a locked post, with its revision and events. */
+    private PostView write(Post post, PostInput input, String action) {
+        requireMayPublish(input);
+        Checked checked = check(input);
+        boolean wasPublic = post.isPublicAt(OffsetDateTime.now());
         if (input.slug() != null) {
             String newSlug = givenSlug(input.slug());
             if (!newSlug.equals(post.slug) && posts.slugTaken(newSlug)) {
@@ -93,14 +150,21 @@ public class PostService {
         }
         apply(post, input, checked);
         posts.flush();
+        editing.history.revision(post, action, editing.editor.username());
+        editing.history.changed(post, wasPublic);
+        posts.flush();
         return PostView.from(post);
     }
 
+    /** Moves the post to the trash, from which it can be restored for {@code slugline.editing.trash-retention}. */
     @Transactional
     public void delete(String slug, String ifMatch) {
-        Post post = posts.findBySlugForUpdate(slug).orElseThrow(() -> noSuchPost(slug));
-        requireMatch(post, ifMatch);
-        posts.delete(post);
+        Post post = lockForWrite(slug, ifMatch);
+        post.deletedAt = now();
+        post.deletedBy = editing.editor.username();
+        post.publishAnnounced = false;
+        editing.history.revision(post, "trash", editing.editor.username());
+        editing.history.deleted(post);
     }
 
     private Post findPublished(String slug) {
@@ -115,6 +179,13 @@ public class PostService {
         rejectNul("frontMatter", input.frontMatter());
         Map<String, String> categories = taxonomy.parseNames("categories", input.categories());
         Map<String, String> tags = taxonomy.parseNames("tags", input.tags());
+        if (input.status() == PostStatus.SCHEDULED
+                && (input.publishedAt() == null || !input.publishedAt().isAfter(OffsetDateTime.now()))) {
+            throw new InvalidInputException("publishedAt", "a scheduled post needs a publishedAt in the future");
+        }
+        if (input.expiresAt() != null && input.publishedAt() != null && !input.expiresAt().isAfter(input.publishedAt())) {
+            throw new InvalidInputException("expiresAt", "must be after publishedAt");
+        }
         if (input.slug() != null) {
             givenSlug(input.slug());
         } else if (derivedSlug(input.title()).isEmpty()) {
@@ -134,7 +205,8 @@ public class PostService {
         post.summary = input.summary() != null && !input.summary().isBlank()
                 ? input.summary().strip()
                 : summarize(rendered.firstParagraph(), config.summary().maxLength());
-        post.status = input.status() != null ? input.status() : PostStatus.PUBLISHED;
+        post.status = input.status() == PostStatus.DRAFT ? PostStatus.DRAFT : PostStatus.PUBLISHED;
+        post.expiresAt = input.expiresAt();
         post.publishedAt = input.publishedAt() != null || post.status == PostStatus.DRAFT
                 ? input.publishedAt()
                 : now();
@@ -153,6 +225,25 @@ public class PostService {
     private static <T> void replaceAll(Set<T> current, Set<T> wanted) {
         current.retainAll(wanted);
         current.addAll(wanted);
+    }
+
+    private void requireIfMatchPresent(String ifMatch) {
+        if (editing.config.requireIfMatch() && (ifMatch == null || ifMatch.isBlank())) {
+            throw new PreconditionRequiredException(
+                    "This write needs an If-Match header with the post's ETag (or *), so that no change is overwritten unseen");
+        }
+    }
+
+    private void requireOwner(Post post) {
+        if (editing.editor.isAuthorOnly() && !java.util.Objects.equals(post.createdBy, editing.editor.username())) {
+            throw new ForbiddenException("Authors may change only their own posts");
+        }
+    }
+
+    private void requireMayPublish(PostInput input) {
+        if (input.status() != PostStatus.DRAFT && !editing.editor.mayPublish()) {
+            throw new ForbiddenException("Authors may not publish or schedule; send status draft");
+        }
     }
 
     private static void requireMatch(Post post, String ifMatch) {
@@ -230,5 +321,197 @@ public class PostService {
     }
 
     private record Checked(Map<String, String> categories, Map<String, String> tags) {
+    }
+
+    // ---- issue 6: reading as an editor, PATCH, revisions, trash, preview links, scheduled publication ----
+
+    /** One post: any status for a caller who may read drafts (a user or a read-only token), else only a public one. */
+    public PostView getForReader(String slug) {
+        if (editing.editor.mayReadUnpublished()) {
+            return PostView.from(posts.findBySlug(slug).orElseThrow(() -> noSuchPost(slug)));
+        }
+        return getPublished(slug);
+    }
+
+    /**
+     * Posts by status for editors: {@code draft}, {@code scheduled}, {@code published}, {@code expired} or
+     * {@code all}. {@code published} is public; the others need a user or a read-only token. Authors see their own.
+     */
+    public Page<PostSummary> listByStatus(String status, PostFilter filter, String page, String size) {
+        String wanted = status.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!List.of("draft", "scheduled", "published", "expired", "all").contains(wanted)) {
+            throw new InvalidInputException("status", "must be draft, scheduled, published, expired or all");
+        }
+        if (wanted.equals("published")) {
+            return listPublished(filter, page, size);
+        }
+        if (editing.editor.isAnonymous()) {
+            throw new UnauthorizedException();
+        }
+        if (!editing.editor.mayReadUnpublished()) {
+            throw new ForbiddenException();
+        }
+        Page.Request request = Page.Request.of(page, size, config.paging());
+        PostStatus only = switch (wanted) {
+            case "draft" -> PostStatus.DRAFT;
+            case "scheduled" -> PostStatus.SCHEDULED;
+            default -> null;
+        };
+        boolean expired = wanted.equals("expired");
+        String owner = editing.editor.isAuthorOnly() ? editing.editor.username() : null;
+        List<PostSummary> items = posts.listForEditors(only, expired, owner, request).stream().map(PostSummary::from).toList();
+        return Page.of(items, request, posts.countForEditors(only, expired, owner));
+    }
+
+    /** RFC 7396 JSON merge patch of the post as {@link PostInput}: absent keys stay, null removes, objects merge. */
+    @Transactional
+    public PostView patch(String slug, String patchJson, String ifMatch) {
+        JsonNode patch;
+        try {
+            patch = editing.json.readTree(patchJson == null ? "" : patchJson);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("body", "Malformed JSON: " + e.getOriginalMessage());
+        }
+        if (patch == null || !patch.isObject()) {
+            throw new InvalidInputException("body", "a merge patch must be a JSON object");
+        }
+        Post post = lockForWrite(slug, ifMatch);
+        ObjectNode current = editing.json.valueToTree(PostHistory.toInput(post));
+        merge(current, (ObjectNode) patch);
+        PostInput input;
+        try {
+            input = editing.json.treeToValue(current, PostInput.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new InvalidInputException(e.getPropertyName(), "Unknown field '" + e.getPropertyName() + "'");
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
+                    ? m.getPath().get(0).getFieldName() : "body";
+            throw new InvalidInputException(field, "Invalid value for '" + field + "'");
+        }
+        Set<ConstraintViolation<PostInput>> violations = editing.validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return write(post, input, "patch");
+    }
+
+    private static void merge(ObjectNode target, ObjectNode patch) {
+        patch.properties().forEach(entry -> {
+            JsonNode value = entry.getValue();
+            if (value.isNull()) {
+                target.remove(entry.getKey());
+            } else if (value.isObject() && target.get(entry.getKey()) instanceof ObjectNode nested) {
+                merge(nested, (ObjectNode) value);
+            } else {
+                target.set(entry.getKey(), value);
+            }
+        });
+    }
+
+    public List<RevisionView> listRevisions(String slug) {
+        Post post = posts.findBySlug(slug).orElseThrow(() -> noSuchPost(slug));
+        return editing.revisions.listOf(post.id).stream()
+                .map(r -> new RevisionView(r.number, r.action, r.author, r.createdAt, null)).toList();
+    }
+
+    public RevisionView getRevision(String slug, int number) {
+        PostRevision revision = revision(slug, number);
+        return new RevisionView(revision.number, revision.action, revision.author, revision.createdAt,
+                editing.history.revisionContent(revision));
+    }
+
+    public RevisionDiff diffRevisions(String slug, int from, int to) {
+        PostInput before = editing.history.revisionContent(revision(slug, from));
+        PostInput after = editing.history.revisionContent(revision(slug, to));
+        Map<String, Object> a = editing.json.convertValue(before, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        Map<String, Object> b = editing.json.convertValue(after, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        List<RevisionDiff.FieldChange> fields = new java.util.ArrayList<>();
+        for (String field : new java.util.TreeSet<>(java.util.stream.Stream.concat(a.keySet().stream(), b.keySet().stream()).toList())) {
+            if (!field.equals("markdown") && !java.util.Objects.equals(a.get(field), b.get(field))) {
+                fields.add(new RevisionDiff.FieldChange(field, a.get(field), b.get(field)));
+            }
+        }
+        return new RevisionDiff(from, to, fields, LineDiff.diff(before.markdown(), after.markdown()));
+    }
+
+    /** Makes an old revision the post's content again; that is itself a new revision. */
+    @Transactional
+    public PostView restoreRevision(String slug, int number, String ifMatch) {
+        PostRevision revision = revision(slug, number);
+        Post post = lockForWrite(slug, ifMatch);
+        return write(post, editing.history.revisionContent(revision), "restore");
+    }
+
+    private PostRevision revision(String slug, int number) {
+        Post post = posts.findBySlug(slug).orElseThrow(() -> noSuchPost(slug));
+        return editing.revisions.find(post.id, number)
+                .orElseThrow(() -> new NoSuchItemException("Post '" + slug + "' has no revision " + number));
+    }
+
+    public Page<TrashItem> listTrash(String page, String size) {
+        Page.Request request = Page.Request.of(page, size, config.paging());
+        List<TrashItem> items = posts.listTrash(request).stream()
+                .map(p -> new TrashItem(p.slug, p.title, p.deletedAt, p.deletedBy, p.deletedAt.plus(editing.config.trashRetention())))
+                .toList();
+        return Page.of(items, request, posts.countTrash());
+    }
+
+    @Transactional
+    public PostView restoreFromTrash(String slug) {
+        Post post = posts.findInTrash(slug)
+                .filter(p -> p.deletedAt.plus(editing.config.trashRetention()).isAfter(OffsetDateTime.now()))
+                .orElseThrow(() -> new NoSuchItemException("No post with slug '" + slug + "' in the trash"));
+        requireOwner(post);
+        post.deletedAt = null;
+        post.deletedBy = null;
+        post.updatedAt = now();
+        editing.history.revision(post, "untrash", editing.editor.username());
+        editing.history.changed(post, false);
+        posts.flush();
+        return PostView.from(post);
+    }
+
+    /** Deletes for good what has been in the trash longer than the retention; returns how many. */
+    @Transactional
+    public long purgeTrash() {
+        return posts.purgeTrashedBefore(now().minus(editing.config.trashRetention()));
+    }
+
+    /** Writes the post.published event of every scheduled post whose time has come (claimed with SKIP LOCKED). */
+    @Transactional
+    public int announceDuePublications() {
+        List<Post> due = posts.lockDueUnannounced(50);
+        due.forEach(editing.history::announce);
+        return due.size();
+    }
+
+    /** A signed link to the post as it is, for {@code lifetime} (default and maximum from configuration). */
+    public PreviewLink createPreview(String slug, java.time.Duration lifetime, java.net.URI base) {
+        Post post = posts.findBySlug(slug).orElseThrow(() -> noSuchPost(slug));
+        requireOwner(post);
+        java.time.Duration ttl = lifetime != null ? lifetime : editing.config.previewLifetime();
+        if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(editing.config.maxPreviewLifetime()) > 0) {
+            throw new InvalidInputException("ttl", "must be positive and at most " + editing.config.maxPreviewLifetime());
+        }
+        long expires = OffsetDateTime.now().plus(ttl).toEpochSecond();
+        String data = post.id + "." + expires;
+        String token = data + "." + editing.keys.sign("preview", data);
+        return new PreviewLink(base.resolve("api/previews/" + token).toString(), token,
+                OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(expires), ZoneOffset.UTC));
+    }
+
+    /** The post a valid, unexpired preview token names, whatever its status. */
+    public PostView getPreview(String token) {
+        String[] parts = token.split("\\.");
+        NoSuchItemException invalid = new NoSuchItemException("No preview for this link: it is invalid or has expired");
+        if (parts.length != 3 || !parts[0].matches("\\d{1,18}") || !parts[1].matches("\\d{1,18}")) {
+            throw invalid;
+        }
+        if (!editing.keys.verify("preview", parts[0] + "." + parts[1], parts[2])
+                || Long.parseLong(parts[1]) < OffsetDateTime.now().toEpochSecond()) {
+            throw invalid;
+        }
+        Post post = posts.findByIdOptional(Long.parseLong(parts[0])).filter(p -> p.deletedAt == null).orElseThrow(() -> invalid);
+        return PostView.from(post);
     }
 }

@@ -21,7 +21,8 @@ public record PostSummary(
         @Schema(example = "4") int readingMinutes) {
 
     static PostSummary from(Post post) {
-        return new PostSummary(post.id, post.slug, post.title, post.summary, post.status, post.publishedAt,
+        return new PostSummary(post.id, post.slug, post.title, post.summary,
+                post.effectiveStatus(java.time.OffsetDateTime.now()), post.publishedAt,
                 post.updatedAt, TermRef.of(post.categories), TermRef.of(post.tags), post.wordCount,
                 post.readingMinutes);
     }

@@ -24,12 +24,16 @@ public record PostView(
         @Schema(example = "812") int wordCount,
         @Schema(description = "Minutes to read", example = "4") int readingMinutes,
         @Schema(description = "Front matter keys with no field of their own") Map<String, Object> frontMatter,
-        @Schema(description = "Increases with every change; the ETag carries it", example = "0") long version) {
+        @Schema(description = "Increases with every change; the ETag carries it", example = "0") long version,
+        @Schema(description = "When the post leaves public view; never when absent") OffsetDateTime expiresAt,
+        @Schema(description = "The user who created the post", example = "alice") String createdBy) {
 
     static PostView from(Post post) {
-        return new PostView(post.id, post.slug, post.title, post.summary, post.status, post.publishedAt,
+        return new PostView(post.id, post.slug, post.title, post.summary,
+                post.effectiveStatus(java.time.OffsetDateTime.now()), post.publishedAt,
                 post.createdAt, post.updatedAt, post.markdown, post.html, TermRef.of(post.categories),
-                TermRef.of(post.tags), post.wordCount, post.readingMinutes, post.frontMatter, post.version);
+                TermRef.of(post.tags), post.wordCount, post.readingMinutes, post.frontMatter, post.version,
+                post.expiresAt, post.createdBy);
     }
 
     /** A strong entity tag: the same on every instance, new with every change. */

@@ -29,7 +29,7 @@ class MarkdownImportTest {
     }
 
     private static io.restassured.response.ValidatableResponse postFile(String file) {
-        return given().contentType("text/markdown; charset=UTF-8").body(file).when().post("/api/posts").then();
+        return dev.slugline.testing.Fixtures.editor().contentType("text/markdown; charset=UTF-8").body(file).when().post("/api/posts").then();
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import static dev.slugline.testing.Fixtures.create;
 import static dev.slugline.testing.Fixtures.createPublished;
+import static dev.slugline.testing.Fixtures.editor;
 import static dev.slugline.testing.Fixtures.post;
 import static dev.slugline.testing.Fixtures.unique;
 import static io.restassured.RestAssured.given;
@@ -141,14 +142,14 @@ class PostResourceTest {
 
     @Test
     void malformedJsonIs400() {
-        given().contentType(ContentType.JSON).body("{\"title\": \"x\", ").when().post("/api/posts")
+        editor().contentType(ContentType.JSON).body("{\"title\": \"x\", ").when().post("/api/posts")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("status", is(400), "detail", containsString("Malformed JSON"), "violations.field", contains("body"));
     }
 
     @Test
     void unknownFieldIs400NamingIt() {
-        given().contentType(ContentType.JSON).body("{\"title\": \"x\", \"markdown\": \"y\", \"tittle\": \"z\"}")
+        editor().contentType(ContentType.JSON).body("{\"title\": \"x\", \"markdown\": \"y\", \"tittle\": \"z\"}")
                 .when().post("/api/posts")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", contains("tittle"));
@@ -156,14 +157,14 @@ class PostResourceTest {
 
     @Test
     void wrongTypedValuesAre400NamingTheField() {
-        given().contentType(ContentType.JSON).body("{\"title\": \"x\", \"markdown\": \"y\", \"publishedAt\": \"yesterday\"}")
+        editor().contentType(ContentType.JSON).body("{\"title\": \"x\", \"markdown\": \"y\", \"publishedAt\": \"yesterday\"}")
                 .when().post("/api/posts")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", contains("publishedAt"));
-        given().contentType(ContentType.JSON).body("{\"title\": \"x\", \"markdown\": \"y\", \"status\": \"live\"}")
+        editor().contentType(ContentType.JSON).body("{\"title\": \"x\", \"markdown\": \"y\", \"status\": \"live\"}")
                 .when().post("/api/posts")
                 .then().statusCode(400).body("violations.field", contains("status"));
-        given().contentType(ContentType.JSON).body("{\"title\": \"x\", \"markdown\": \"y\", \"tags\": {\"a\": 1}}")
+        editor().contentType(ContentType.JSON).body("{\"title\": \"x\", \"markdown\": \"y\", \"tags\": {\"a\": 1}}")
                 .when().post("/api/posts")
                 .then().statusCode(400).body("violations.field", contains("tags"),
                         "detail", is("'tags' must be a JSON array"));
@@ -181,7 +182,7 @@ class PostResourceTest {
 
     @Test
     void unsupportedContentTypeIs415() {
-        given().contentType("application/xml").body("<post/>").when().post("/api/posts")
+        editor().contentType("application/xml").body("<post/>").when().post("/api/posts")
                 .then().statusCode(415).contentType("application/problem+json").body("status", is(415));
     }
 
@@ -216,7 +217,7 @@ class PostResourceTest {
         Map<String, Object> body = post("New title", "New *body*");
         body.put("publishedAt", "2024-02-02T10:00:00-03:30");
         body.put("tags", List.of("new-tag"));
-        given().contentType(ContentType.JSON).body(body).when().put("/api/posts/{slug}", slug)
+        editor().contentType(ContentType.JSON).header("If-Match", "*").body(body).when().put("/api/posts/{slug}", slug)
                 .then().statusCode(200)
                 .body("slug", is(slug), "title", is("New title"), "html", containsString("<em>body</em>"),
                         "tags.slug", contains("new-tag"), "publishedAt", is("2024-02-02T10:00:00-03:30"),
@@ -228,9 +229,9 @@ class PostResourceTest {
     void putWithAStaleIfMatchIs412AndChangesNothing() {
         String slug = createPublished(unique("stale"), "2024-01-01T00:00:00Z", List.of(), List.of());
         String etag = given().get("/api/posts/{slug}", slug).then().extract().header("ETag");
-        given().contentType(ContentType.JSON).header("If-Match", etag).body(post("First edit", "one"))
+        editor().contentType(ContentType.JSON).header("If-Match", etag).body(post("First edit", "one"))
                 .when().put("/api/posts/{slug}", slug).then().statusCode(200);
-        given().contentType(ContentType.JSON).header("If-Match", etag).body(post("Second edit", "two"))
+        editor().contentType(ContentType.JSON).header("If-Match", etag).body(post("Second edit", "two"))
                 .when().put("/api/posts/{slug}", slug)
                 .then().statusCode(412).contentType("application/problem+json").body("status", is(412));
         given().get("/api/posts/{slug}", slug).then().body("title", is("First edit"));
@@ -242,36 +243,36 @@ class PostResourceTest {
         String second = createPublished(unique("rename"), "2024-01-01T00:00:00Z", List.of(), List.of());
         Map<String, Object> body = post("Renamed", "x");
         body.put("slug", second);
-        given().contentType(ContentType.JSON).body(body).when().put("/api/posts/{slug}", first)
+        editor().contentType(ContentType.JSON).header("If-Match", "*").body(body).when().put("/api/posts/{slug}", first)
                 .then().statusCode(409).body("violations.field", contains("slug"));
         String renamed = unique("renamed");
         body.put("slug", renamed);
-        given().contentType(ContentType.JSON).body(body).when().put("/api/posts/{slug}", first)
+        editor().contentType(ContentType.JSON).header("If-Match", "*").body(body).when().put("/api/posts/{slug}", first)
                 .then().statusCode(200).body("slug", is(renamed));
         given().get("/api/posts/{slug}", first).then().statusCode(404);
     }
 
     @Test
     void putOnUnknownPostIs404AndInvalidBodyIs400() {
-        given().contentType(ContentType.JSON).body(post("x", "y")).when().put("/api/posts/{slug}", "no-such-post")
+        editor().contentType(ContentType.JSON).header("If-Match", "*").body(post("x", "y")).when().put("/api/posts/{slug}", "no-such-post")
                 .then().statusCode(404).contentType("application/problem+json");
         String slug = createPublished(unique("put-bad"), "2024-01-01T00:00:00Z", List.of(), List.of());
-        given().contentType(ContentType.JSON).body(post("", "y")).when().put("/api/posts/{slug}", slug)
+        editor().contentType(ContentType.JSON).header("If-Match", "*").body(post("", "y")).when().put("/api/posts/{slug}", slug)
                 .then().statusCode(400).body("violations.field", contains("title"));
     }
 
     @Test
     void deleteRemovesThePost() {
         String slug = createPublished(unique("delete"), "2024-01-01T00:00:00Z", List.of(), List.of());
-        given().when().delete("/api/posts/{slug}", slug).then().statusCode(204);
+        editor().header("If-Match", "*").when().delete("/api/posts/{slug}", slug).then().statusCode(204);
         given().get("/api/posts/{slug}", slug).then().statusCode(404);
-        given().when().delete("/api/posts/{slug}", slug).then().statusCode(404).contentType("application/problem+json");
+        editor().header("If-Match", "*").when().delete("/api/posts/{slug}", slug).then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void deleteWithAStaleIfMatchIs412() {
         String slug = createPublished(unique("delete-stale"), "2024-01-01T00:00:00Z", List.of(), List.of());
-        given().header("If-Match", "\"0.99\"").when().delete("/api/posts/{slug}", slug).then().statusCode(412);
+        editor().header("If-Match", "\"0.99\"").when().delete("/api/posts/{slug}", slug).then().statusCode(412);
         given().get("/api/posts/{slug}", slug).then().statusCode(200);
     }
 

@@ -2,6 +2,7 @@ package dev.slugline.testing;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,8 +31,27 @@ public final class Fixtures {
         return post;
     }
 
+    /** The first admin of the %test profile (application.properties). */
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "test-admin-Pa55phrase";
+
+    /** A request as the test admin, with HTTP Basic sent up front. */
+    public static RequestSpecification editor() {
+        return given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD);
+    }
+
+    /** A request as the given user. */
+    public static RequestSpecification as(String username, String password) {
+        return given().auth().preemptive().basic(username, password);
+    }
+
+    /** The current ETag of a post of any status, read as the test admin. */
+    public static String etag(String slug) {
+        return editor().when().get("/api/posts/{slug}", slug).then().statusCode(200).extract().header("ETag");
+    }
+
     public static ValidatableResponse create(Map<String, Object> post) {
-        return given().contentType(ContentType.JSON).body(post).when().post("/api/posts").then();
+        return editor().contentType(ContentType.JSON).body(post).when().post("/api/posts").then();
     }
 
     public static String createPublished(String slug, String publishedAt, List<String> tags, List<String> categories) {

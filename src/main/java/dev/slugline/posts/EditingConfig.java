@@ -1,0 +1,27 @@
+package dev.slugline.posts;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Editing rules, under {@code slugline.editing.}. */
+@ConfigMapping(prefix = "slugline.editing")
+public interface EditingConfig {
+
+    /** Whether PUT, PATCH, DELETE and restores without If-Match are refused with 428 (otherwise they overwrite). */
+    @WithDefault("true")
+    boolean requireIfMatch();
+
+    /** How long a deleted post stays in the trash, restorable, before it is deleted for good. */
+    @WithDefault("P30D")
+    Duration trashRetention();
+
+    /** Lifetime of a preview link when the editor does not give one. */
+    @WithDefault("PT24H")
+    Duration previewLifetime();
+
+    /** The longest lifetime a preview link may have. */
+    @WithDefault("P30D")
+    Duration maxPreviewLifetime();
+}

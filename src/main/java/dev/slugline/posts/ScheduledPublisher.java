@@ -1,0 +1,39 @@
+package dev.slugline.posts;
+
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Runs on every instance. A scheduled post is public from its moment on by the query rule alone; this only writes
+ * its post.published event (claimed with SKIP LOCKED, so once) and empties the trash of what is past retention.
+ */
+@ApplicationScoped
+public class ScheduledPublisher {
+
+    private final PostService posts;
+
+    public ScheduledPublisher(PostService posts) {
+        this.posts = posts;
+    }
+
+    @Scheduled(every = "${slugline.editing.publish-poll:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void announce() {
+        try {
+            int announced = posts.announceDuePublications();
+            if (announced > 0) {
+                Log.debugf("Announced %d scheduled post(s)", announced);
+            }
+        } catch (RuntimeException e) {
+            Log.warnf(e, "Announcing scheduled posts failed; retried on the next tick");
+        }
+    }
+
+    @Scheduled(every = "${slugline.editing.trash-purge-interval:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeTrash() {
+        long purged = posts.purgeTrash();
+        if (purged > 0) {
+            Log.infof("Purged %d post(s) from the trash", purged);
+        }
+    }
+}

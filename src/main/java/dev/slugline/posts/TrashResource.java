@@ -1,0 +1,53 @@
+package dev.slugline.posts;
+
+import dev.slugline.common.errors.Problem;
+import dev.slugline.common.paging.PagedResponse;
+import dev.slugline.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/trash")
+@Tag(name = "trash", description = "Deleted posts, restorable for slugline.editing.trash-retention")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
+public class TrashResource {
+
+    private final PostService posts;
+
+    public TrashResource(PostService posts) {
+        this.posts = posts;
+    }
+
+    @GET
+    @Operation(summary = "Lists deleted posts, most recently deleted first")
+    @APIResponse(responseCode = "200", description = "A page of deleted posts")
+    public Response list(@QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
+        return PagedResponse.ok(posts.listTrash(page, size), uri);
+    }
+
+    @POST
+    @Path("/{slug}/restore")
+    @Operation(summary = "Brings a deleted post back, with its status, history and slug")
+    @APIResponse(responseCode = "200", description = "The restored post")
+    @APIResponse(responseCode = "404", description = "No such post in the trash (or past retention)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response restore(@PathParam("slug") String slug) {
+        PostView post = posts.restoreFromTrash(slug);
+        return Response.ok(post).tag(EntityTag.valueOf(post.etag())).build();
+    }
+}

@@ -1,0 +1,218 @@
+package dev.slugline.webhooks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slugline.common.errors.InvalidInputException;
+import dev.slugline.common.errors.NoSuchItemException;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Webhooks: subscriptions, the outbox (events are written by {@link #enqueue} inside the caller's transaction)
+ * and delivery after commit by {@link #deliverDue()}, which claims rows with {@code FOR UPDATE SKIP LOCKED}.
+ */
+@ApplicationScoped
+public class WebhookService {
+
+    public static final String SIGNATURE_HEADER = "Slugline-Signature";
+    public static final String TIMESTAMP_HEADER = "Slugline-Timestamp";
+    public static final String EVENT_HEADER = "Slugline-Event";
+    public static final String EVENT_ID_HEADER = "Slugline-Event-Id";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final WebhookRepository hooks;
+    private final TargetGuard guard;
+    private final WebhookConfig config;
+    private final ObjectMapper json;
+    private final HttpClient http;
+
+    public WebhookService(WebhookRepository hooks, TargetGuard guard, WebhookConfig config, ObjectMapper json) {
+        this.hooks = hooks;
+        this.guard = guard;
+        this.config = config;
+        this.json = json;
+        this.http = HttpClient.newBuilder().connectTimeout(config.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Transactional
+    public WebhookView register(WebhookCreate input) {
+        guard.refusal(input.url()).ifPresent(why -> {
+            throw new InvalidInputException("url", why);
+        });
+        Webhook hook = new Webhook();
+        hook.url = input.url().strip();
+        hook.events = String.join(",", input.events().stream().distinct().toList());
+        hook.secret = input.secret() != null ? input.secret() : newSecret();
+        hook.active = true;
+        hook.createdAt = now();
+        hooks.persist(hook);
+        hooks.flush();
+        return WebhookView.from(hook, true);
+    }
+
+    public List<WebhookView> list() {
+        return hooks.listEvery().stream().map(h -> WebhookView.from(h, false)).toList();
+    }
+
+    @Transactional
+    public void remove(long id) {
+        hooks.delete(find(id));
+    }
+
+    @Transactional
+    public List<DeliveryView> deliveries(long id) {
+        find(id);
+        return hooks.listDeliveries(id, 200).stream().map(DeliveryView::from).toList();
+    }
+
+    /**
+     * Writes an event and one pending delivery per subscribed webhook, in the caller's transaction: if the change
+     * rolls back, so does the event; if it commits, the event is delivered even if this instance dies.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueue(String type, Map<String, Object> payload) {
+        List<Webhook> subscribed = hooks.listActive().stream().filter(h -> h.eventList().contains(type)).toList();
+        if (subscribed.isEmpty()) {
+            return;
+        }
+        WebhookEvent event = new WebhookEvent();
+        event.type = type;
+        event.payload = new LinkedHashMap<>(payload);
+        event.createdAt = now();
+        hooks.persistEvent(event);
+        for (Webhook hook : subscribed) {
+            WebhookDelivery delivery = new WebhookDelivery();
+            delivery.webhook = hook;
+            delivery.event = event;
+            delivery.state = WebhookDelivery.PENDING;
+            delivery.nextAttemptAt = event.createdAt;
+            delivery.createdAt = event.createdAt;
+            hooks.persistDelivery(delivery);
+        }
+        Log.debugf("Queued %s for %d webhook(s)", type, subscribed.size());
+    }
+
+    /** Claims up to a batch of due deliveries (skipping rows other instances hold) and attempts each; returns how many. */
+    public int deliverDue() {
+        return QuarkusTransaction.requiringNew().timeout(120).call(() -> {
+            List<WebhookDelivery> due = hooks.lockDue(config.batchSize());
+            for (WebhookDelivery delivery : due) {
+                attempt(delivery);
+            }
+            return due.size();
+        });
+    }
+
+    private void attempt(WebhookDelivery delivery) {
+        delivery.attempts++;
+        Optional<String> refusal = guard.refusal(delivery.webhook.url);
+        String error;
+        Integer status = null;
+        if (refusal.isPresent()) {
+            error = "url " + refusal.get();
+        } else {
+            try {
+                String body = body(delivery.event);
+                long timestamp = System.currentTimeMillis() / 1000;
+                HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.webhook.url))
+                        .timeout(config.timeout())
+                        .header("Content-Type", "application/json")
+                        .header("User-Agent", "Slugline-Webhooks")
+                        .header(EVENT_HEADER, delivery.event.type)
+                        .header(EVENT_ID_HEADER, String.valueOf(delivery.event.id))
+                        .header(TIMESTAMP_HEADER, String.valueOf(timestamp))
+                        .header(SIGNATURE_HEADER, "t=" + timestamp + ",v1=" + sign(delivery.webhook.secret, timestamp, body))
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .build();
+                HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                status = response.statusCode();
+                error = status >= 200 && status < 300 ? null : "HTTP " + status;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error = "interrupted";
+            } catch (Exception e) {
+                error = e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
+            }
+        }
+        delivery.lastStatus = status;
+        if (error == null) {
+            delivery.state = WebhookDelivery.DELIVERED;
+            delivery.deliveredAt = now();
+            delivery.lastError = null;
+            return;
+        }
+        delivery.lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
+        if (delivery.attempts >= config.maxAttempts()) {
+            delivery.state = WebhookDelivery.FAILED;
+        } else {
+            delivery.nextAttemptAt = now().plus(backoff(delivery.attempts));
+        }
+        Log.debugf("Webhook delivery %s failed (attempt %s): %s", delivery.id, (Object) delivery.attempts, error);
+    }
+
+    /** initialBackoff × 2^(attempts−1), at most maxBackoff. */
+    Duration backoff(int attempts) {
+        Duration wait = config.initialBackoff();
+        for (int i = 1; i < attempts && wait.compareTo(config.maxBackoff()) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait;
+    }
+
+    private String body(WebhookEvent event) throws JsonProcessingException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", event.id);
+        body.put("type", event.type);
+        body.put("createdAt", event.createdAt.toString());
+        body.put("data", event.payload);
+        return json.writeValueAsString(body);
+    }
+
+    /** Hex HMAC-SHA256 of {@code "<timestamp>.<body>"}: the receiver recomputes it and refuses old timestamps. */
+    public static String sign(String secret, long timestamp, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Webhook find(long id) {
+        return hooks.findByIdOptional(id).orElseThrow(() -> new NoSuchItemException("No webhook " + id));
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+}
