@@ -17,6 +17,14 @@ public interface EditingConfig {
     @WithDefault("P30D")
     Duration trashRetention();
 
+    /** How often each instance looks for scheduled posts whose time has come, to announce them. */
+    @WithDefault("5s")
+    String publishPoll();
+
+    /** How often the trash is emptied of posts past retention. */
+    @WithDefault("1h")
+    String trashPurgeInterval();
+
     /** Lifetime of a preview link when the editor does not give one. */
     @WithDefault("PT24H")
     Duration previewLifetime();

@@ -60,6 +60,7 @@ public class Post {
 
     @TimeZoneStorage(TimeZoneStorageType.COLUMN)
     @TimeZoneColumn(name = "published_offset")
+    @Column(name = "published_at")
     public OffsetDateTime publishedAt;
 
     public int wordCount;
@@ -79,6 +80,13 @@ public class Post {
 
     @Version
     public long version;
+
+    /**
+     * {@code published_at} once more, as a plain instant, for queries: with its offset column {@link #publishedAt}
+     * is a pair that HQL cannot compare with the clock. Read-only; may be stale in memory until reloaded.
+     */
+    @Column(name = "published_at", insertable = false, updatable = false)
+    public java.time.Instant publishedInstant;
 
     /** The user who created the post; an author may change only their own. */
     @Column(length = 100)

@@ -20,7 +20,7 @@ public class PostRepository implements PanacheRepository<Post> {
      * counts, archives, related posts) uses this or {@link #PUBLIC_SQL}; {@link Post#isPublicAt} is its Java twin.
      */
     public static final String PUBLIC = "(p.status = dev.slugline.posts.PostStatus.PUBLISHED"
-            + " and (p.publishedAt is null or p.publishedAt <= instant)"
+            + " and (p.publishedInstant is null or p.publishedInstant <= instant)"
             + " and (p.expiresAt is null or p.expiresAt > instant)"
             + " and p.deletedAt is null)";
 
@@ -110,7 +110,7 @@ public class PostRepository implements PanacheRepository<Post> {
         }
         return where + switch (status) {
             case DRAFT -> " and p.status = dev.slugline.posts.PostStatus.DRAFT";
-            case SCHEDULED -> " and p.status = dev.slugline.posts.PostStatus.PUBLISHED and p.publishedAt > instant";
+            case SCHEDULED -> " and p.status = dev.slugline.posts.PostStatus.PUBLISHED and p.publishedInstant > instant";
             case PUBLISHED -> " and " + PUBLIC;
         };
     }
@@ -121,7 +121,7 @@ public class PostRepository implements PanacheRepository<Post> {
 
     /** Posts whose publication is due but not yet announced, locked and skipped by other instances' schedulers. */
     public List<Post> lockDueUnannounced(int limit) {
-        return find("from Post p where p.publishAnnounced = false and " + PUBLIC + " order by p.publishedAt, p.id")
+        return find("from Post p where p.publishAnnounced = false and " + PUBLIC + " order by p.publishedInstant, p.id")
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .withHint("jakarta.persistence.lock.timeout", -2)
                 .page(0, limit).list();

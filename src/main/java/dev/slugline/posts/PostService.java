@@ -59,7 +59,7 @@ public class PostService {
     }
 
     /** What issue 6 added to writing posts: who writes, revisions, events, concurrency rules (one bean, one argument). */
-    @ApplicationScoped
+    @jakarta.inject.Singleton // no client proxy: PostService reads its fields directly
     public static class Editing {
         final CurrentEditor editor;
         final PostHistory history;
@@ -114,9 +114,9 @@ public class PostService {
         post.createdBy = editing.editor.username();
         apply(post, input, checked);
         posts.persist(post);
+        editing.history.changed(post, false);
         posts.flush();
         editing.history.revision(post, "create", editing.editor.username());
-        editing.history.changed(post, false);
         Log.debugf("Created post %s (%d)", post.slug, post.id);
         return PostView.from(post);
     }
@@ -149,10 +149,9 @@ public class PostService {
             post.slug = newSlug;
         }
         apply(post, input, checked);
-        posts.flush();
-        editing.history.revision(post, action, editing.editor.username());
         editing.history.changed(post, wasPublic);
         posts.flush();
+        editing.history.revision(post, action, editing.editor.username());
         return PostView.from(post);
     }
 

@@ -11,6 +11,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "slugline.webhooks")
 public interface WebhookConfig {
 
+    /** How often each instance looks for due deliveries ({@code 2s}, {@code 500ms}). */
+    @WithDefault("2s")
+    String pollInterval();
+
     /** Deliveries claimed per poll by one instance. */
     @WithDefault("10")
     int batchSize();
