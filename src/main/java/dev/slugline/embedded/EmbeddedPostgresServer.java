@@ -23,7 +23,7 @@ import java.time.Duration;
 public final class EmbeddedPostgresServer {
 
     static final String SUPERUSER = "postgres";
-    private static final String RUNNING = "slugline.embedded-postgres.running-url";
+    private static final String RUNNING = "dev.slugline.embedded.running-url";
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
 
     private static EmbeddedPostgres server;
