@@ -107,7 +107,7 @@ class OperationsTest {
         given().when().get("/api/posts/{slug}", slug).then().statusCode(200);
         given().when().get("/api/posts/{slug}", "no-such-post-7").then().statusCode(404);
 
-        String metrics = given().when().get("/q/metrics").then().statusCode(200)
+        String metrics = given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
                 .contentType(containsString("text/plain"))
                 .body(containsString("http_server_requests_seconds_bucket{"))
                 .body(containsString("uri=\"/api/posts/{slug}\""))

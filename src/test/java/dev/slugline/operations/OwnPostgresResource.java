@@ -22,7 +22,8 @@ public class OwnPostgresResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        server = launch(true);
+        deleteData();
+        server = launch();
         return Map.of(
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + PORT + "/postgres",
                 "quarkus.datasource.username", "postgres",
@@ -54,15 +55,26 @@ public class OwnPostgresResource implements QuarkusTestResourceLifecycleManager 
     /** Starts it again on the same port with the same data. */
     public synchronized void startAgain() {
         if (server == null) {
-            server = launch(false);
+            server = launch();
         }
     }
 
-    private static EmbeddedPostgres launch(boolean clean) {
+    private static void deleteData() {
+        try (var files = java.nio.file.Files.walk(DATA)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.nio.file.NoSuchFileException e) {
+            // nothing to delete
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Never with a clean data directory: zonky deletes a clean directory when it stops, and a restart keeps data. */
+    private static EmbeddedPostgres launch() {
         try {
             return EmbeddedPostgres.builder()
                     .setDataDirectory(DATA)
-                    .setCleanDataDirectory(clean)
+                    .setCleanDataDirectory(false)
                     .setPort(PORT)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setPGStartupWait(Duration.ofSeconds(60))
