@@ -89,6 +89,11 @@ public class PostService {
         return findPublished(slug).html;
     }
 
+    /** How many posts are published, for the {@code slugline_posts_published} gauge. */
+    public long countPublished() {
+        return posts.countPublished(new PostFilter(null, null));
+    }
+
     public Page<PostSummary> listPublished(PostFilter filter, String page, String size) {
         Page.Request request = Page.Request.of(page, size, config.paging());
         List<PostSummary> items = posts.listPublished(filter, request).stream().map(PostSummary::from).toList();

@@ -15,6 +15,9 @@ public interface SluglineConfig {
 
     Importing importing();
 
+    /** The embedded PostgreSQL started when no datasource URL is configured (read early by dev.slugline.embedded). */
+    EmbeddedPostgres embeddedPostgres();
+
     interface Paging {
         /** Items per page when the client does not ask for a size. */
         @WithDefault("10")
@@ -41,5 +44,23 @@ public interface SluglineConfig {
         /** Reading speed used for a post's reading time. */
         @WithDefault("230")
         int wordsPerMinute();
+    }
+
+    interface EmbeddedPostgres {
+        /** Start an embedded PostgreSQL when no datasource URL is configured; {@code false} makes a URL mandatory. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The folder holding its data; it survives restarts. */
+        @WithDefault("./data/postgres")
+        String dataDir();
+
+        /** The port on 127.0.0.1; 0 picks a free one at each start. */
+        @WithDefault("0")
+        int port();
+
+        /** The database Slugline uses inside it; created when missing. */
+        @WithDefault("slugline")
+        String database();
     }
 }
