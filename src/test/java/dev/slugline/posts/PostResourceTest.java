@@ -168,7 +168,7 @@ class PostResourceTest {
                 .when().post("/api/posts")
                 .then().statusCode(400).body("violations.field", contains("tags"),
                         "detail", is("'tags' must be a JSON array"));
-        given().contentType(ContentType.JSON).body("[]").when().post("/api/posts")
+        editor().contentType(ContentType.JSON).body("[]").when().post("/api/posts")
                 .then().statusCode(400).body("detail", not(containsString("java")), "detail", not(containsString("dev.slugline")));
     }
 
