@@ -39,7 +39,7 @@ public interface TermRepository<T extends Term> extends PanacheRepository<T> {
     default List<TermView> listWithPublishedCounts(Page.Request page) {
         String sql = "select t.slug, t.name, count(p.id) from " + table() + " t"
                 + " left join post_" + table() + " j on j." + table() + "_id = t.id"
-                + " left join post p on p.id = j.post_id and p.status = 'PUBLISHED'"
+                + " left join post p on p.id = j.post_id and " + dev.slugline.posts.PostRepository.PUBLIC_SQL
                 + " group by t.id, t.slug, t.name order by lower(t.name), t.slug limit :limit offset :offset";
         List<Object[]> rows = getEntityManager().createNativeQuery(sql)
                 .setParameter("limit", page.size())
