@@ -12,6 +12,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class PostRepository implements PanacheRepository<Post> {
 
+    /**
+     * THE rule of which posts readers see, as an SQL condition on table {@code post} aliased {@code p}. Every
+     * public read (single post, lists, search, related, archive, feeds, sitemap, term counts) uses it; change
+     * it here and nowhere else.
+     */
+    public static final String PUBLIC = "p.status = 'PUBLISHED'";
+
     public Optional<Post> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
     }
@@ -21,8 +28,12 @@ public class PostRepository implements PanacheRepository<Post> {
         return find("slug", slug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    @SuppressWarnings("unchecked")
     public Optional<Post> findPublishedBySlug(String slug) {
-        return find("slug = ?1 and status = ?2", slug, PostStatus.PUBLISHED).firstResultOptional();
+        List<Post> found = getEntityManager()
+                .createNativeQuery("select p.* from post p where p.slug = :slug and " + PUBLIC, Post.class)
+                .setParameter("slug", slug).getResultList();
+        return found.stream().findFirst();
     }
 
     public boolean slugTaken(String slug) {
@@ -36,33 +47,37 @@ public class PostRepository implements PanacheRepository<Post> {
                 .project(String.class).list();
     }
 
-    /** Published posts, newest first, optionally only those with a tag and/or a category (by slug). */
-    public List<Post> listPublished(PostFilter filter, Page.Request page) {
-        return find("select p " + publishedFrom(filter) + " order by p.publishedAt desc nulls last, p.id desc",
-                parameters(filter)).page(page.index(), page.size()).list();
+    /** The current slug of the public post that once had {@code formerSlug} (a rename or a Hugo alias). */
+    @SuppressWarnings("unchecked")
+    public Optional<String> currentSlugOfAlias(String formerSlug) {
+        List<String> found = getEntityManager().createNativeQuery("select p.slug from post_alias a join post p"
+                        + " on p.id = a.post_id where a.slug = :slug and " + PUBLIC)
+                .setParameter("slug", formerSlug).getResultList();
+        return found.stream().findFirst();
     }
 
-    public long countPublished(PostFilter filter) {
-        return count(publishedFrom(filter), parameters(filter));
+    /** Makes {@code formerSlug} lead to {@code post}; an alias is never the slug of a post itself. */
+    public void addAlias(Post post, String formerSlug) {
+        getEntityManager().createNativeQuery("insert into post_alias (slug, post_id) values (:slug, :post)"
+                        + " on conflict (slug) do update set post_id = excluded.post_id, created_at = now()")
+                .setParameter("slug", formerSlug).setParameter("post", post.id).executeUpdate();
     }
 
-    private static String publishedFrom(PostFilter filter) {
-        return "from Post p"
-                + (filter.tag() != null ? " join p.tags t" : "")
-                + (filter.category() != null ? " join p.categories c" : "")
-                + " where p.status = :published"
-                + (filter.tag() != null ? " and t.slug = :tag" : "")
-                + (filter.category() != null ? " and c.slug = :category" : "");
+    /** Forgets an alias that has become the slug of a post. */
+    public void removeAlias(String slug) {
+        getEntityManager().createNativeQuery("delete from post_alias where slug = :slug")
+                .setParameter("slug", slug).executeUpdate();
     }
 
-    private static Parameters parameters(PostFilter filter) {
-        Parameters parameters = Parameters.with("published", PostStatus.PUBLISHED);
-        if (filter.tag() != null) {
-            parameters.and("tag", filter.tag());
-        }
-        if (filter.category() != null) {
-            parameters.and("category", filter.category());
-        }
-        return parameters;
+    /** The public posts just before and after this one by date: [previous (older), next (newer)], each or null. */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> adjacent(Post post) {
+        String columns = "p.slug, p.title, p.published_at, p.published_offset";
+        String sql = "(select 'previous', " + columns + " from post p where " + PUBLIC
+                + " and (p.published_at, p.id) < (:at, :id) order by p.published_at desc, p.id desc limit 1)"
+                + " union all (select 'next', " + columns + " from post p where " + PUBLIC
+                + " and (p.published_at, p.id) > (:at, :id) order by p.published_at, p.id limit 1)";
+        return getEntityManager().createNativeQuery(sql)
+                .setParameter("at", post.publishedAt).setParameter("id", post.id).getResultList();
     }
 }

@@ -51,10 +51,33 @@ public class PostService {
         return findPublished(slug).html;
     }
 
-    public Page<PostSummary> listPublished(PostFilter filter, String page, String size) {
-        Page.Request request = Page.Request.of(page, size, config.paging());
-        List<PostSummary> items = posts.listPublished(filter, request).stream().map(PostSummary::from).toList();
-        return Page.of(items, request, posts.countPublished(filter));
+    /**
+     * A public post with its neighbours by date, or, when {@code slug} is a former slug of a public post (a rename
+     * or a Hugo alias), where it lives now.
+     */
+    public PostReading read(String slug) {
+        var post = posts.findPublishedBySlug(slug);
+        if (post.isEmpty()) {
+            return posts.currentSlugOfAlias(slug).map(PostReading::moved).orElseThrow(() -> noSuchPost(slug));
+        }
+        PostReading.Neighbour previous = null;
+        PostReading.Neighbour next = null;
+        if (post.get().publishedAt != null) {
+            for (Object[] row : posts.adjacent(post.get())) {
+                PostReading.Neighbour neighbour = PostReading.Neighbour.of(row);
+                if ("previous".equals(row[0])) {
+                    previous = neighbour;
+                } else {
+                    next = neighbour;
+                }
+            }
+        }
+        return new PostReading(PostView.from(post.get()), previous, next, null);
+    }
+
+    /** Where a former slug of a public post leads now, if it is one. */
+    public java.util.Optional<String> currentSlugOf(String formerSlug) {
+        return posts.currentSlugOfAlias(formerSlug);
     }
 
     @Transactional
@@ -75,6 +98,7 @@ public class PostService {
         apply(post, input, checked);
         posts.persist(post);
         posts.flush();
+        recordAliases(post, null);
         Log.debugf("Created post %s (%d)", post.slug, post.id);
         return PostView.from(post);
     }
@@ -93,6 +117,7 @@ public class PostService {
         }
         apply(post, input, checked);
         posts.flush();
+        recordAliases(post, slug);
         return PostView.from(post);
     }
 
@@ -101,6 +126,33 @@ public class PostService {
         Post post = posts.findBySlugForUpdate(slug).orElseThrow(() -> noSuchPost(slug));
         requireMatch(post, ifMatch);
         posts.delete(post);
+    }
+
+    /**
+     * Former slugs lead to the post: the one it had before this write, and the Hugo {@code aliases} of its front
+     * matter (paths such as {@code /posts/old-name/}; their last segment is the slug). Its own slug is no alias.
+     */
+    private void recordAliases(Post post, String formerSlug) {
+        posts.removeAlias(post.slug);
+        Set<String> aliases = new java.util.LinkedHashSet<>();
+        if (formerSlug != null) {
+            aliases.add(formerSlug);
+        }
+        Object hugo = post.frontMatter.get("aliases");
+        List<?> given = hugo instanceof List<?> list ? list : hugo instanceof String one ? List.of(one) : List.of();
+        for (Object alias : given) {
+            if (alias instanceof String path) {
+                String[] segments = path.strip().split("/");
+                for (int i = segments.length - 1; i >= 0; i--) {
+                    if (!segments[i].isBlank()) {
+                        Slugs.normalizeGiven(segments[i].replaceFirst("\\.html?$", "")).ifPresent(aliases::add);
+                        break;
+                    }
+                }
+            }
+        }
+        aliases.remove(post.slug);
+        aliases.forEach(alias -> posts.addAlias(post, alias));
     }
 
     private Post findPublished(String slug) {
