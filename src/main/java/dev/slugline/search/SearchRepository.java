@@ -118,6 +118,13 @@ public class SearchRepository {
         return em.createNativeQuery(sql).getResultList();
     }
 
+    /** Slug and last change of every public post, newest change first, at most {@code limit}. */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> sitemap(int limit) {
+        return em.createNativeQuery("select p.slug, p.updated_at from post p where " + PostRepository.PUBLIC
+                + " order by p.updated_at desc, p.id desc limit :limit").setParameter("limit", limit).getResultList();
+    }
+
     private static List<Row> rows(Query query) {
         List<Row> rows = new ArrayList<>();
         for (Object result : query.getResultList()) {

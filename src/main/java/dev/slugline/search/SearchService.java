@@ -87,6 +87,11 @@ public class SearchService {
         return new Archive(years.stream().mapToLong(Archive.Year::count).sum(), years);
     }
 
+    /** Slugs and last changes of public posts for a sitemap. */
+    public List<Object[]> sitemap(int limit) {
+        return search.sitemap(limit);
+    }
+
     private Map<String, Object> item(SearchRepository.Row row, PostQuery query) {
         Map<String, Object> item = new LinkedHashMap<>();
         for (String field : query.fields()) {
