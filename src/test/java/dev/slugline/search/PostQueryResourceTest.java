@@ -223,7 +223,7 @@ class PostQueryResourceTest {
         String inTitle = publish(unique("title"), "KubeCon " + word + " in Paris", "A trip.", "We met at the contributor summit.",
                 "2024-03-01T00:00:00Z", List.of(), List.of());
         String inBody = publish(unique("body"), "Travel notes", "Notes.",
-                "Some <b>bold</b> & words about " + word + " in Amsterdam, then the contributor summit.",
+                "Some <b>bold</b> & words x < y <script>alert(1)</script> about " + word + " in Amsterdam, then the contributor summit.",
                 "2024-03-02T00:00:00Z", List.of(), List.of());
         String paris = publish(unique("paris"), "Paris", "Food.", word + " food in Paris, no summit.",
                 "2024-03-03T00:00:00Z", List.of(), List.of());
@@ -240,11 +240,12 @@ class PostQueryResourceTest {
         String snippet = given().queryParam("q", word + " amsterdam").when().get("/api/posts")
                 .then().statusCode(200).body("items[0].slug", is(inBody)).extract().path("items[0].snippet");
         Document html = Jsoup.parseBodyFragment(snippet);
-        assertThat(html.select("b")).isEmpty();
+        assertThat(html.select("b, script")).isEmpty();
+        assertThat(snippet).contains("&amp;", "&lt;");
         assertThat(html.select("*").stream().map(Element::tagName).filter(t -> !List.of("#root", "html", "head", "body", "mark").contains(t)))
                 .isEmpty();
         assertThat(html.select("mark").eachText()).contains(word);
-        assertThat(html.text()).contains("<b>bold</b> &");
+        assertThat(html.text()).contains("& words x < y");
     }
 
     @Test
