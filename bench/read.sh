@@ -65,7 +65,7 @@ select setval('post_seq', 20000);
 insert into post_tag (post_id, tag_id) select i, 1 + i % 50 from generate_series(1, 10000) i;
 insert into post_tag (post_id, tag_id) select i, 1 + (i * 7) % 50 from generate_series(1, 10000) i where (i * 7) % 50 <> i % 50;
 insert into post_category (post_id, category_id) select i, 1 + i % 10 from generate_series(1, 10000) i;
-analyze;
+vacuum analyze;
 SQL
 
 BASE="http://127.0.0.1:$PORT"
@@ -155,5 +155,6 @@ explain() {
 }
 explain list "select p.id from post p where p.status = 'PUBLISHED' order by p.published_at desc, p.id desc limit 11"
 explain tag "select p.id from post p where p.status = 'PUBLISHED' and exists (select 1 from post_tag j join tag x on x.id = j.tag_id where j.post_id = p.id and x.slug in ('tag-7')) order by p.published_at desc, p.id desc limit 11"
-explain search "with s as (select websearch_to_tsquery('english', 'kubecon summit') || websearch_to_tsquery('simple', 'kubecon summit') as query) select p.id, ts_rank(p.search_vector, s.query) r from post p, s where p.status = 'PUBLISHED' and p.search_vector @@ s.query order by r desc, p.id desc limit 11"
+explain search "select p.id, ts_rank(p.search_vector, websearch_to_tsquery('english', 'kubecon summit') || websearch_to_tsquery('simple', 'kubecon summit')) r from post p where p.status = 'PUBLISHED' and p.search_vector @@ (websearch_to_tsquery('english', 'kubecon summit') || websearch_to_tsquery('simple', 'kubecon summit')) order by r desc, p.id desc limit 11"
+explain search-rare "select p.id, ts_rank(p.search_vector, websearch_to_tsquery('english', 'summit 123') || websearch_to_tsquery('simple', 'summit 123')) r from post p where p.status = 'PUBLISHED' and p.search_vector @@ (websearch_to_tsquery('english', 'summit 123') || websearch_to_tsquery('simple', 'summit 123')) order by r desc, p.id desc limit 11"
 explain count "select count(*) from post p where p.status = 'PUBLISHED'"

@@ -30,10 +30,10 @@ public class PostRepository implements PanacheRepository<Post> {
 
     @SuppressWarnings("unchecked")
     public Optional<Post> findPublishedBySlug(String slug) {
-        List<Post> found = getEntityManager()
-                .createNativeQuery("select p.* from post p where p.slug = :slug and " + PUBLIC, Post.class)
+        List<Number> ids = getEntityManager()
+                .createNativeQuery("select p.id from post p where p.slug = :slug and " + PUBLIC)
                 .setParameter("slug", slug).getResultList();
-        return found.stream().findFirst();
+        return ids.stream().findFirst().map(id -> findById(id.longValue()));
     }
 
     public boolean slugTaken(String slug) {

@@ -53,18 +53,17 @@ public class SearchRepository {
             parameters.put("cursorId", query.cursor().id());
             parameters.put("cursorKey", keyValue(query));
         }
-        String inner = "select p.id, " + rank + " as rank from post p" + (query.searching() ? ", search s" : "")
+        String inner = "select p.id, " + rank + " as rank from post p"
                 + " where " + where + " order by " + sortKey + " " + direction + ", p.id " + direction
                 + " limit :limit offset :offset";
         String outerKey = query.sort() == PostSort.RELEVANCE ? "h.rank" : query.sort().key();
-        String sql = (query.searching() ? searchCte(cjk) : "")
-                + "select p.id, p.slug, p.title, p.summary, p.status, p.published_at, p.published_offset, p.updated_at, "
+        String sql = "select p.id, p.slug, p.title, p.summary, p.status, p.published_at, p.published_offset, p.updated_at, "
                 + CATEGORIES_JSON + ", " + TAGS_JSON + ", p.word_count, p.reading_minutes, "
                 + (withBody ? "p.markdown, p.html, " : "null, null, ")
                 + "h.rank, "
                 + (query.searching() ? snippet() : "null") + ", "
                 + sortKeyText(query.sort()) + " "
-                + "from (" + inner + ") h join post p on p.id = h.id" + (query.searching() ? ", search s" : "")
+                + "from (" + inner + ") h join post p on p.id = h.id"
                 + " order by " + outerKey + " " + direction + ", p.id " + direction;
         parameters.put("limit", limit);
         parameters.put("offset", offset);
@@ -76,8 +75,7 @@ public class SearchRepository {
     public long count(PostQuery query, boolean cjk) {
         Map<String, Object> parameters = new HashMap<>();
         String where = where(query, cjk, parameters);
-        String sql = (query.searching() ? searchCte(cjk) : "") + "select count(*) from post p"
-                + (query.searching() ? ", search s" : "") + " where " + where;
+        String sql = "select count(*) from post p where " + where;
         Query nativeQuery = em.createNativeQuery(sql);
         parameters.forEach(nativeQuery::setParameter);
         return ((Number) nativeQuery.getSingleResult()).longValue();
@@ -137,21 +135,22 @@ public class SearchRepository {
         return rows;
     }
 
-    private static String searchCte(boolean cjk) {
-        return "with search as (select websearch_to_tsquery('english', :q) || websearch_to_tsquery('simple', :q) as query,"
-                + " websearch_to_tsquery('simple', :q) as simple_query"
-                + (cjk ? ", :like as pattern" : "") + ") ";
-    }
+    /**
+     * The search as a tsquery: English stems or plain words. Written inline (not in a CTE) so that the planner
+     * sees a stable expression and uses the GIN index.
+     */
+    private static final String QUERY = "(websearch_to_tsquery('english', :q) || websearch_to_tsquery('simple', :q))";
+    private static final String SIMPLE_QUERY = "websearch_to_tsquery('simple', :q)";
 
     private static String rankExpression(PostQuery query, boolean cjk) {
         if (!query.searching()) {
             return "cast(null as real)";
         }
-        String rank = "ts_rank(p.search_vector, s.query)";
+        String rank = "ts_rank(p.search_vector, " + QUERY + ")";
         if (cjk) {
             // Text without spaces is one token to the 'simple' parser: a substring match in the title or summary counts.
-            rank = "cast(" + rank + " + (case when p.title ilike s.pattern then 1 else 0 end)"
-                    + " + (case when p.summary ilike s.pattern then 0.4 else 0 end) as real)";
+            rank = "cast(" + rank + " + (case when p.title ilike :like then 1 else 0 end)"
+                    + " + (case when p.summary ilike :like then 0.4 else 0 end) as real)";
         }
         return rank;
     }
@@ -159,7 +158,7 @@ public class SearchRepository {
     private static String snippet() {
         String text = "translate(p.title || '. ' || p.summary || ' ' || left(p.markdown, 20000), '"
                 + START_MARK + STOP_MARK + "', '')";
-        return "ts_headline('simple', " + text + ", s.simple_query, 'StartSel=" + START_MARK + ", StopSel=" + STOP_MARK
+        return "ts_headline('simple', " + text + ", " + SIMPLE_QUERY + ", 'StartSel=" + START_MARK + ", StopSel=" + STOP_MARK
                 + ", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"')";
     }
 
@@ -234,10 +233,10 @@ public class SearchRepository {
         if (query.searching()) {
             parameters.put("q", query.q());
             if (cjk) {
-                where.append(" and (p.search_vector @@ s.query or p.title ilike s.pattern or p.summary ilike s.pattern)");
+                where.append(" and (p.search_vector @@ " + QUERY + " or p.title ilike :like or p.summary ilike :like)");
                 parameters.put("like", "%" + query.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             } else {
-                where.append(" and p.search_vector @@ s.query");
+                where.append(" and p.search_vector @@ ").append(QUERY);
             }
         }
         return where.toString();

@@ -45,8 +45,9 @@ public class TaxonomyResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response categories(@Parameter(description = "Page number, from 1", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "1")) @QueryParam("page") String page,
                                @Parameter(description = "Page size, 1 to the configured maximum (100)", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "10")) @QueryParam("size") String size,
-                               @Context UriInfo uri) {
-        return PagedResponse.ok(taxonomy.listCategories(page, size), uri);
+                               @Context UriInfo uri, @Context Request request) {
+        return cachedReads.get(request, uri, MediaType.APPLICATION_JSON,
+                () -> PagedResponse.ok(taxonomy.listCategories(page, size), uri));
     }
 
     @GET
@@ -59,8 +60,9 @@ public class TaxonomyResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response tags(@Parameter(description = "Page number, from 1", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "1")) @QueryParam("page") String page,
                          @Parameter(description = "Page size, 1 to the configured maximum (100)", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "10")) @QueryParam("size") String size,
-                         @Context UriInfo uri) {
-        return PagedResponse.ok(taxonomy.listTags(page, size), uri);
+                         @Context UriInfo uri, @Context Request request) {
+        return cachedReads.get(request, uri, MediaType.APPLICATION_JSON,
+                () -> PagedResponse.ok(taxonomy.listTags(page, size), uri));
     }
 
     @GET
