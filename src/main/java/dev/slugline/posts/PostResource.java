@@ -145,24 +145,24 @@ public class PostResource {
     @APIResponse(responseCode = "404", description = "No published post with this slug",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("slug") String slug, @Context Request request, @Context UriInfo uri) {
-        PostReading reading = posts.read(slug);
-        if (reading.isMoved()) {
-            return moved(reading, uri);
-        }
-        PostView post = reading.post();
-        EntityTag etag = EntityTag.valueOf(post.etag());
-        Date lastModified = Date.from(post.updatedAt().toInstant().truncatedTo(ChronoUnit.SECONDS));
-        Response.ResponseBuilder response = request.evaluatePreconditions(lastModified, etag);
-        if (response == null) {
-            response = Response.ok(post);
-        }
-        for (PostReading.Neighbour neighbour : new PostReading.Neighbour[] {reading.previous(), reading.next()}) {
-            if (neighbour != null) {
-                response.links(Link.fromUriBuilder(uri.getBaseUriBuilder().path(PostResource.class).path(neighbour.slug()))
-                        .rel(neighbour == reading.previous() ? "prev" : "next").title(neighbour.title()).build());
+        return cachedReads.getWithOwnValidators(request, uri, MediaType.APPLICATION_JSON, () -> {
+            PostReading reading = posts.read(slug);
+            if (reading.isMoved()) {
+                return moved(reading, uri);
             }
-        }
-        return response.tag(etag).lastModified(lastModified).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+            PostView post = reading.post();
+            Response.ResponseBuilder response = Response.ok(post)
+                    .tag(EntityTag.valueOf(post.etag()))
+                    .lastModified(Date.from(post.updatedAt().toInstant().truncatedTo(ChronoUnit.SECONDS)))
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+            for (PostReading.Neighbour neighbour : new PostReading.Neighbour[] {reading.previous(), reading.next()}) {
+                if (neighbour != null) {
+                    response.links(Link.fromUriBuilder(uri.getBaseUriBuilder().path(PostResource.class).path(neighbour.slug()))
+                            .rel(neighbour == reading.previous() ? "prev" : "next").title(neighbour.title()).build());
+                }
+            }
+            return response.build();
+        });
     }
 
     @GET
@@ -176,18 +176,17 @@ public class PostResource {
     @APIResponse(responseCode = "404", description = "No published post with this slug",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response getHtml(@PathParam("slug") String slug, @Context Request request, @Context UriInfo uri) {
-        PostReading reading = posts.read(slug);
-        if (reading.isMoved()) {
-            return moved(reading, uri);
-        }
-        PostView post = reading.post();
-        EntityTag etag = new EntityTag(post.id() + "." + post.version() + "-html");
-        Date lastModified = Date.from(post.updatedAt().toInstant().truncatedTo(ChronoUnit.SECONDS));
-        Response.ResponseBuilder response = request.evaluatePreconditions(lastModified, etag);
-        if (response == null) {
-            response = Response.ok(post.html(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
-        }
-        return response.tag(etag).lastModified(lastModified).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        return cachedReads.getWithOwnValidators(request, uri, MediaType.TEXT_HTML + ";charset=UTF-8", () -> {
+            PostReading reading = posts.read(slug);
+            if (reading.isMoved()) {
+                return moved(reading, uri);
+            }
+            PostView post = reading.post();
+            return Response.ok(post.html(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .tag(new EntityTag(post.id() + "." + post.version() + "-html"))
+                    .lastModified(Date.from(post.updatedAt().toInstant().truncatedTo(ChronoUnit.SECONDS)))
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        });
     }
 
     /** 301 from a former slug to the current one, keeping the query. */

@@ -77,6 +77,47 @@ public class CachedReads {
         return ok.tag(etag).lastModified(lastModified).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
 
+    /**
+     * For a resource whose validators are its own (a single post: the ETag that {@code If-Match} of a write
+     * expects): {@code fresh} builds the whole 200, with its ETag and Last-Modified, and is cached like the
+     * others; any other status (301, 404) is returned as it is and not kept.
+     */
+    public Response getWithOwnValidators(Request request, UriInfo uri, String mediaType, Supplier<Response> fresh) {
+        ContentVersion.Snapshot snapshot = versions.current();
+        String key = "own " + mediaType + " " + uri.getRequestUri().getRawPath() + "?"
+                + (uri.getRequestUri().getRawQuery() == null ? "" : uri.getRequestUri().getRawQuery());
+        Cached cached = maxEntries > 0 ? cache.get(key) : null;
+        if (cached == null || cached.version() != snapshot.version()) {
+            Response response = fresh.get();
+            if (response.getStatus() != 200) {
+                return response;
+            }
+            cached = new Cached(snapshot.version(), response.getEntity(), mediaType,
+                    new MultivaluedHashMap<>(response.getHeaders()));
+            if (maxEntries > 0) {
+                if (cache.size() >= maxEntries) {
+                    cache.clear();
+                }
+                cache.put(key, cached);
+            }
+        }
+        Object tag = cached.headers().getFirst(HttpHeaders.ETAG);
+        EntityTag etag = tag instanceof EntityTag e ? e : EntityTag.valueOf(String.valueOf(tag));
+        Object modified = cached.headers().getFirst(HttpHeaders.LAST_MODIFIED);
+        Response.ResponseBuilder response = modified instanceof Date date
+                ? request.evaluatePreconditions(date, etag) : request.evaluatePreconditions(etag);
+        if (response == null) {
+            response = Response.ok(cached.entity(), cached.mediaType());
+        }
+        Response.ResponseBuilder builder = response;
+        cached.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
+        return builder.build();
+    }
+
     /** Number of responses held, for tests and metrics. */
     public int size() {
         return cache.size();
