@@ -49,6 +49,10 @@ public class PostRepository implements PanacheRepository<Post> {
         return find("from Post p where p.slug = ?1 and " + PUBLIC, slug).firstResultOptional();
     }
 
+    public long countPublic() {
+        return count("from Post p where " + PUBLIC);
+    }
+
     public boolean slugTaken(String slug) {
         return count("slug", slug) > 0;
     }
@@ -60,34 +64,38 @@ public class PostRepository implements PanacheRepository<Post> {
                 .project(String.class).list();
     }
 
-    /** Published posts, newest first, optionally only those with a tag and/or a category (by slug). */
-    public List<Post> listPublished(PostFilter filter, Page.Request page) {
-        return find("select p " + publishedFrom(filter) + " order by p.publishedAt desc nulls last, p.id desc",
-                parameters(filter)).page(page.index(), page.size()).list();
+    /** The current slug of the public post that once had {@code formerSlug} (a rename or a Hugo alias). */
+    @SuppressWarnings("unchecked")
+    public Optional<String> currentSlugOfAlias(String formerSlug) {
+        List<String> found = getEntityManager().createNativeQuery("select p.slug from post_alias a join post p"
+                        + " on p.id = a.post_id where a.slug = :slug and " + PUBLIC_SQL)
+                .setParameter("slug", formerSlug).getResultList();
+        return found.stream().findFirst();
     }
 
-    public long countPublished(PostFilter filter) {
-        return count(publishedFrom(filter), parameters(filter));
+    /** Makes {@code formerSlug} lead to {@code post}; an alias is never the slug of a post itself. */
+    public void addAlias(Post post, String formerSlug) {
+        getEntityManager().createNativeQuery("insert into post_alias (slug, post_id) values (:slug, :post)"
+                        + " on conflict (slug) do update set post_id = excluded.post_id, created_at = now()")
+                .setParameter("slug", formerSlug).setParameter("post", post.id).executeUpdate();
     }
 
-    private static String publishedFrom(PostFilter filter) {
-        return "from Post p"
-                + (filter.tag() != null ? " join p.tags t" : "")
-                + (filter.category() != null ? " join p.categories c" : "")
-                + " where " + PUBLIC
-                + (filter.tag() != null ? " and t.slug = :tag" : "")
-                + (filter.category() != null ? " and c.slug = :category" : "");
+    /** Forgets an alias that has become the slug of a post. */
+    public void removeAlias(String slug) {
+        getEntityManager().createNativeQuery("delete from post_alias where slug = :slug")
+                .setParameter("slug", slug).executeUpdate();
     }
 
-    private static Parameters parameters(PostFilter filter) {
-        Parameters parameters = new Parameters();
-        if (filter.tag() != null) {
-            parameters.and("tag", filter.tag());
-        }
-        if (filter.category() != null) {
-            parameters.and("category", filter.category());
-        }
-        return parameters;
+    /** The public posts just before and after this one by date: [previous (older), next (newer)], each or null. */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> adjacent(Post post) {
+        String columns = "p.slug, p.title, p.published_at, p.published_offset";
+        String sql = "(select 'previous', " + columns + " from post p where " + PUBLIC_SQL
+                + " and (p.published_at, p.id) < (:at, :id) order by p.published_at desc, p.id desc limit 1)"
+                + " union all (select 'next', " + columns + " from post p where " + PUBLIC_SQL
+                + " and (p.published_at, p.id) > (:at, :id) order by p.published_at, p.id limit 1)";
+        return getEntityManager().createNativeQuery(sql)
+                .setParameter("at", post.publishedAt).setParameter("id", post.id).getResultList();
     }
 
     /** Posts of one status as editors see it (not public): draft, scheduled, published or expired; all when null. */

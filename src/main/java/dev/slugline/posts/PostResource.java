@@ -1,10 +1,16 @@
 package dev.slugline.posts;
 
+import dev.slugline.common.config.SluglineConfig;
 import dev.slugline.common.errors.Problem;
+import dev.slugline.common.http.CachedReads;
 import dev.slugline.common.paging.PagedResponse;
 import dev.slugline.importing.PostFileReader;
 import dev.slugline.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import dev.slugline.search.ListingResponse;
+import dev.slugline.search.PostListing;
+import dev.slugline.search.PostQuery;
+import dev.slugline.search.SearchService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +27,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -37,7 +44,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 @Path("/api/posts")
 @Tag(name = "posts", description = "Markdown posts, served with their HTML")
@@ -59,31 +69,79 @@ public class PostResource {
 
     private final PostService posts;
     private final PostFileReader files;
+    private final SearchService search;
+    private final CachedReads cachedReads;
+    private final SluglineConfig.Paging pagingLimits;
 
-    public PostResource(PostService posts, PostFileReader files) {
+    public PostResource(PostService posts, PostFileReader files, SearchService search, CachedReads cachedReads,
+                        SluglineConfig config) {
         this.posts = posts;
         this.files = files;
+        this.search = search;
+        this.cachedReads = cachedReads;
+        this.pagingLimits = config.paging();
     }
 
     @GET
-    @Operation(summary = "Lists published posts, newest first, without their bodies")
+    @Operation(summary = "Lists, filters, searches and pages public posts; lists leave out bodies unless asked",
+            description = "Repeated `tag` (or `category`) means any of them; add `match=all` for posts having all "
+                    + "of them. Dates are ISO (2024-05-01 is midnight UTC) or ISO date-times with an offset; `after` "
+                    + "is inclusive, `before` exclusive. `year`/`month` use the date as written. Page with `page`+`size` "
+                    + "or with the opaque `cursor` returned as `next`. Unknown parameters are refused.")
     @APIResponse(responseCode = "200", description = "A page of posts",
             headers = {@Header(name = PagedResponse.TOTAL_COUNT, description = "Posts on all pages"),
-                    @Header(name = "Link", description = "RFC 8288 links to the first, previous, next and last pages")},
-            content = @Content(schema = @Schema(implementation = PostPage.class)))
-    @APIResponse(responseCode = "400", description = "Page or size out of range",
+                    @Header(name = "Link", description = "RFC 8288 links: first, prev, next, last (cursor mode: first, next)"),
+                    @Header(name = HttpHeaders.ETAG, description = "Same on every instance; changes with any visible change"),
+                    @Header(name = HttpHeaders.LAST_MODIFIED, description = "Time of the last visible change")},
+            content = @Content(schema = @Schema(implementation = PostListing.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag or If-Modified-Since date")
+    @APIResponse(responseCode = "400", description = "An unknown parameter, a bad date, cursor, sort or field, a size out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(@Parameter(description = "Only posts with this tag (slug)", example = "kubecon") @QueryParam("tag") String tag,
-                         @Parameter(description = "Only posts in this category (slug)", example = "cncf") @QueryParam("category") String category,
+    public Response list(@Parameter(description = "Only posts with this tag (slug); repeatable", example = "kubecon") @QueryParam("tag") List<String> tag,
+                         @Parameter(description = "Only posts in this category (slug); repeatable", example = "cncf") @QueryParam("category") List<String> category,
+                         @Parameter(description = "any (default): posts with any of the tags/categories; all: with all of them", schema = @Schema(enumeration = {"any", "all"})) @QueryParam("match") String match,
+                         @Parameter(description = "Published before (exclusive)", example = "2024-05-01") @QueryParam("before") String before,
+                         @Parameter(description = "Published at or after", example = "2024-01-01T00:00:00+02:00") @QueryParam("after") String after,
+                         @Parameter(description = "Published in this year", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("year") String year,
+                         @Parameter(description = "Published in this month (1-12) of `year`", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("month") String month,
+                         @Parameter(description = "Full-text search (web search syntax: words, \"phrases\", -excluded, or)", example = "kubecon -paris \"contributor summit\"") @QueryParam("q") String q,
+                         @Parameter(description = "date (newest first; default without q), -date, title, updated, relevance (default with q)") @QueryParam("sort") String sort,
+                         @Parameter(description = "Comma-separated fields of each item: id, slug, title, summary, status, publishedAt (or date), updatedAt, categories, tags, wordCount, readingMinutes, markdown, html, rank, snippet", example = "slug,title,summary,date,tags") @QueryParam("fields") String fields,
                          @Parameter(description = "Page number, from 1", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "1")) @QueryParam("page") String page,
                          @Parameter(description = "Page size, 1 to the configured maximum (100)", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "10")) @QueryParam("size") String size,
+                         @Parameter(description = "The `next` cursor of the previous page") @QueryParam("cursor") String cursor,
                          @Parameter(description = "Editors only (except published): draft, scheduled, published, expired or all; newest change first")
                          @QueryParam("status") String status,
-                         @Context UriInfo uri) {
-        if (status != null) {
-            return PagedResponse.ok(posts.listByStatus(status, new PostFilter(tag, category), page, size), uri);
+                         @Context UriInfo uri, @Context Request request) {
+        if (status != null && !status.isBlank() && !status.strip().equalsIgnoreCase("published")) {
+            return PagedResponse.ok(posts.listByStatus(status, page, size), uri);
         }
-        return PagedResponse.ok(posts.listPublished(new PostFilter(tag, category), page, size), uri);
+        PostQuery query = search.parse(uri.getQueryParameters());
+        return cachedReads.get(request, uri, MediaType.APPLICATION_JSON,
+                () -> ListingResponse.ok(search.list(query), uri));
+    }
+
+    @GET
+    @Path("/{slug}/related")
+    @Operation(summary = "Public posts sharing the most tags and categories with this one, then the newest")
+    @APIResponse(responseCode = "200", description = "Related posts, in the list's default fields",
+            content = @Content(schema = @Schema(implementation = RelatedPosts.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag")
+    @APIResponse(responseCode = "400", description = "Size out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No public post with this slug",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response related(@PathParam("slug") String slug,
+                            @Parameter(description = "How many, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "10")) @QueryParam("size") String size,
+                            @Context UriInfo uri, @Context Request request) {
+        dev.slugline.common.paging.Page.Request.of(null, size, pagingLimits);
+        return cachedReads.get(request, uri, MediaType.APPLICATION_JSON,
+                () -> Response.ok(new RelatedPosts(search.related(slug, size))).build());
+    }
+
+    /** The body of {@code GET /api/posts/{slug}/related}. */
+    @Schema(name = "RelatedPosts")
+    public record RelatedPosts(List<java.util.Map<String, Object>> items) {
     }
 
     @GET
@@ -93,17 +151,35 @@ public class PostResource {
     @APIResponse(responseCode = "200", description = "The post",
             headers = @Header(name = HttpHeaders.ETAG, description = "Changes with every change to the post"),
             content = @Content(schema = @Schema(implementation = PostView.class)))
-    @APIResponse(responseCode = "304", description = "The post is unchanged since the If-None-Match ETag")
+    @APIResponse(responseCode = "301", description = "A former slug of a public post; Location names the current one")
+    @APIResponse(responseCode = "304", description = "The post is unchanged since the If-None-Match ETag or If-Modified-Since date")
     @APIResponse(responseCode = "404", description = "No published post with this slug",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("slug") String slug, @Context Request request) {
-        PostView post = posts.getForReader(slug);
-        EntityTag etag = EntityTag.valueOf(post.etag());
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
-        if (notModified != null) {
-            return notModified.header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+    public Response get(@PathParam("slug") String slug, @Context Request request, @Context UriInfo uri) {
+        Optional<PostView> unpublished = posts.getUnpublishedForEditor(slug);
+        if (unpublished.isPresent()) {
+            // Never through the shared response cache, never stored by a browser or CDN
+            return Response.ok(unpublished.get()).tag(EntityTag.valueOf(unpublished.get().etag()))
+                    .header(HttpHeaders.CACHE_CONTROL, "private, no-store").build();
         }
-        return Response.ok(post).tag(etag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        return cachedReads.getWithOwnValidators(request, uri, MediaType.APPLICATION_JSON, () -> {
+            PostReading reading = posts.read(slug);
+            if (reading.isMoved()) {
+                return moved(reading, uri);
+            }
+            PostView post = reading.post();
+            Response.ResponseBuilder response = Response.ok(post)
+                    .tag(EntityTag.valueOf(post.etag()))
+                    .lastModified(Date.from(post.updatedAt().toInstant().truncatedTo(ChronoUnit.SECONDS)))
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+            for (PostReading.Neighbour neighbour : new PostReading.Neighbour[] {reading.previous(), reading.next()}) {
+                if (neighbour != null) {
+                    response.links(Link.fromUriBuilder(uri.getBaseUriBuilder().path(PostResource.class).path(neighbour.slug()))
+                            .rel(neighbour == reading.previous() ? "prev" : "next").title(neighbour.title()).build());
+                }
+            }
+            return response.build();
+        });
     }
 
     @GET
@@ -112,10 +188,29 @@ public class PostResource {
     @Operation(summary = "Returns just the rendered HTML fragment of one published post")
     @APIResponse(responseCode = "200", description = "The HTML fragment",
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "301", description = "A former slug; Location names the current one")
+    @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag or If-Modified-Since date")
     @APIResponse(responseCode = "404", description = "No published post with this slug",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response getHtml(@PathParam("slug") String slug) {
-        return Response.ok(posts.getPublishedHtml(slug), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+    public Response getHtml(@PathParam("slug") String slug, @Context Request request, @Context UriInfo uri) {
+        return cachedReads.getWithOwnValidators(request, uri, MediaType.TEXT_HTML + ";charset=UTF-8", () -> {
+            PostReading reading = posts.read(slug);
+            if (reading.isMoved()) {
+                return moved(reading, uri);
+            }
+            PostView post = reading.post();
+            return Response.ok(post.html(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .tag(new EntityTag(post.id() + "." + post.version() + "-html"))
+                    .lastModified(Date.from(post.updatedAt().toInstant().truncatedTo(ChronoUnit.SECONDS)))
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        });
+    }
+
+    /** 301 from a former slug to the current one, keeping the query. */
+    private static Response moved(PostReading reading, UriInfo uri) {
+        URI location = uri.getBaseUriBuilder().path(PostResource.class).path(reading.movedTo())
+                .replaceQuery(uri.getRequestUri().getRawQuery()).build();
+        return Response.status(Response.Status.MOVED_PERMANENTLY).location(location)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
 
@@ -224,11 +319,5 @@ public class PostResource {
     private static Response created(PostView post, UriInfo uri) {
         URI location = uri.getBaseUriBuilder().path(PostResource.class).path(post.slug()).build();
         return Response.created(location).entity(post).tag(EntityTag.valueOf(post.etag())).build();
-    }
-
-    /** For the OpenAPI document only: a page of posts. */
-    @Schema(name = "PostPage")
-    record PostPage(@Schema(type = SchemaType.ARRAY, implementation = PostSummary.class) List<PostSummary> items,
-                    int page, int size, long totalItems, int totalPages) {
     }
 }

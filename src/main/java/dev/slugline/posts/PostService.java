@@ -89,15 +89,38 @@ public class PostService {
         return findPublished(slug).html;
     }
 
-    /** How many posts are published, for the {@code slugline_posts_published} gauge. */
+    /** How many posts the public sees, for the {@code slugline_posts_published} gauge. */
     public long countPublished() {
-        return posts.countPublished(new PostFilter(null, null));
+        return posts.countPublic();
     }
 
-    public Page<PostSummary> listPublished(PostFilter filter, String page, String size) {
-        Page.Request request = Page.Request.of(page, size, config.paging());
-        List<PostSummary> items = posts.listPublished(filter, request).stream().map(PostSummary::from).toList();
-        return Page.of(items, request, posts.countPublished(filter));
+    /**
+     * A public post with its neighbours by date, or, when {@code slug} is a former slug of a public post (a rename
+     * or a Hugo alias), where it lives now.
+     */
+    public PostReading read(String slug) {
+        var post = posts.findPublishedBySlug(slug);
+        if (post.isEmpty()) {
+            return posts.currentSlugOfAlias(slug).map(PostReading::moved).orElseThrow(() -> noSuchPost(slug));
+        }
+        PostReading.Neighbour previous = null;
+        PostReading.Neighbour next = null;
+        if (post.get().publishedAt != null) {
+            for (Object[] row : posts.adjacent(post.get())) {
+                PostReading.Neighbour neighbour = PostReading.Neighbour.of(row);
+                if ("previous".equals(row[0])) {
+                    previous = neighbour;
+                } else {
+                    next = neighbour;
+                }
+            }
+        }
+        return new PostReading(PostView.from(post.get()), previous, next, null);
+    }
+
+    /** Where a former slug of a public post leads now, if it is one. */
+    public java.util.Optional<String> currentSlugOf(String formerSlug) {
+        return posts.currentSlugOfAlias(formerSlug);
     }
 
     @Transactional
@@ -121,6 +144,7 @@ public class PostService {
         posts.persist(post);
         editing.history.changed(post, false);
         posts.flush();
+        recordAliases(post, null);
         editing.history.revision(post, "create", editing.editor.username());
         Log.debugf("Created post %s (%d)", post.slug, post.id);
         return PostView.from(post);
@@ -146,6 +170,7 @@ public class PostService {
         requireMayPublish(input);
         Checked checked = check(input);
         boolean wasPublic = post.isPublicAt(OffsetDateTime.now());
+        String formerSlug = post.slug;
         if (input.slug() != null) {
             String newSlug = givenSlug(input.slug());
             if (!newSlug.equals(post.slug) && posts.slugTaken(newSlug)) {
@@ -156,6 +181,7 @@ public class PostService {
         apply(post, input, checked);
         editing.history.changed(post, wasPublic);
         posts.flush();
+        recordAliases(post, formerSlug);
         editing.history.revision(post, action, editing.editor.username());
         return PostView.from(post);
     }
@@ -169,6 +195,33 @@ public class PostService {
         post.publishAnnounced = false;
         editing.history.revision(post, "trash", editing.editor.username());
         editing.history.deleted(post);
+    }
+
+    /**
+     * Former slugs lead to the post: the one it had before this write, and the Hugo {@code aliases} of its front
+     * matter (paths such as {@code /posts/old-name/}; their last segment is the slug). Its own slug is no alias.
+     */
+    private void recordAliases(Post post, String formerSlug) {
+        posts.removeAlias(post.slug);
+        Set<String> aliases = new java.util.LinkedHashSet<>();
+        if (formerSlug != null) {
+            aliases.add(formerSlug);
+        }
+        Object hugo = post.frontMatter.get("aliases");
+        List<?> given = hugo instanceof List<?> list ? list : hugo instanceof String one ? List.of(one) : List.of();
+        for (Object alias : given) {
+            if (alias instanceof String path) {
+                String[] segments = path.strip().split("/");
+                for (int i = segments.length - 1; i >= 0; i--) {
+                    if (!segments[i].isBlank()) {
+                        Slugs.normalizeGiven(segments[i].replaceFirst("\\.html?$", "")).ifPresent(aliases::add);
+                        break;
+                    }
+                }
+            }
+        }
+        aliases.remove(post.slug);
+        aliases.forEach(alias -> posts.addAlias(post, alias));
     }
 
     private Post findPublished(String slug) {
@@ -330,24 +383,22 @@ public class PostService {
     // ---- issue 6: reading as an editor, PATCH, revisions, trash, preview links, scheduled publication ----
 
     /** One post: any status for a caller who may read drafts (a user or a read-only token), else only a public one. */
-    public PostView getForReader(String slug) {
-        if (editing.editor.mayReadUnpublished()) {
-            return PostView.from(posts.findBySlug(slug).orElseThrow(() -> noSuchPost(slug)));
+    /** A draft, scheduled or expired post, for a user or read-only token that may read those; else empty. */
+    public java.util.Optional<PostView> getUnpublishedForEditor(String slug) {
+        if (!editing.editor.mayReadUnpublished()) {
+            return java.util.Optional.empty();
         }
-        return getPublished(slug);
+        return posts.findBySlug(slug).filter(post -> !post.isPublicAt(OffsetDateTime.now())).map(PostView::from);
     }
 
     /**
      * Posts by status for editors: {@code draft}, {@code scheduled}, {@code published}, {@code expired} or
      * {@code all}. {@code published} is public; the others need a user or a read-only token. Authors see their own.
      */
-    public Page<PostSummary> listByStatus(String status, PostFilter filter, String page, String size) {
+    public Page<PostSummary> listByStatus(String status, String page, String size) {
         String wanted = status.strip().toLowerCase(java.util.Locale.ROOT);
         if (!List.of("draft", "scheduled", "published", "expired", "all").contains(wanted)) {
             throw new InvalidInputException("status", "must be draft, scheduled, published, expired or all");
-        }
-        if (wanted.equals("published")) {
-            return listPublished(filter, page, size);
         }
         if (editing.editor.isAnonymous()) {
             throw new UnauthorizedException();

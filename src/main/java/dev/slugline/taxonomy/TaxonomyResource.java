@@ -1,13 +1,16 @@
 package dev.slugline.taxonomy;
 
 import dev.slugline.common.errors.Problem;
+import dev.slugline.common.http.CachedReads;
 import dev.slugline.common.paging.PagedResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,9 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TaxonomyResource {
 
     private final TaxonomyService taxonomy;
+    private final CachedReads cachedReads;
 
-    public TaxonomyResource(TaxonomyService taxonomy) {
+    public TaxonomyResource(TaxonomyService taxonomy, CachedReads cachedReads) {
         this.taxonomy = taxonomy;
+        this.cachedReads = cachedReads;
     }
 
     @GET
@@ -40,8 +45,9 @@ public class TaxonomyResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response categories(@Parameter(description = "Page number, from 1", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "1")) @QueryParam("page") String page,
                                @Parameter(description = "Page size, 1 to the configured maximum (100)", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "10")) @QueryParam("size") String size,
-                               @Context UriInfo uri) {
-        return PagedResponse.ok(taxonomy.listCategories(page, size), uri);
+                               @Context UriInfo uri, @Context Request request) {
+        return cachedReads.get(request, uri, MediaType.APPLICATION_JSON,
+                () -> PagedResponse.ok(taxonomy.listCategories(page, size), uri));
     }
 
     @GET
@@ -54,8 +60,35 @@ public class TaxonomyResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response tags(@Parameter(description = "Page number, from 1", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "1")) @QueryParam("page") String page,
                          @Parameter(description = "Page size, 1 to the configured maximum (100)", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "10")) @QueryParam("size") String size,
-                         @Context UriInfo uri) {
-        return PagedResponse.ok(taxonomy.listTags(page, size), uri);
+                         @Context UriInfo uri, @Context Request request) {
+        return cachedReads.get(request, uri, MediaType.APPLICATION_JSON,
+                () -> PagedResponse.ok(taxonomy.listTags(page, size), uri));
+    }
+
+    @GET
+    @Path("/categories/{slug}")
+    @Operation(summary = "Returns one category: name, description and number of public posts")
+    @APIResponse(responseCode = "200", description = "The category",
+            content = @Content(schema = @Schema(implementation = TermDetail.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag or If-Modified-Since date")
+    @APIResponse(responseCode = "404", description = "No category with this slug",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response category(@PathParam("slug") String slug, @Context UriInfo uri, @Context Request request) {
+        return cachedReads.get(request, uri, MediaType.APPLICATION_JSON,
+                () -> Response.ok(taxonomy.getCategory(slug)).build());
+    }
+
+    @GET
+    @Path("/tags/{slug}")
+    @Operation(summary = "Returns one tag: name, description and number of public posts")
+    @APIResponse(responseCode = "200", description = "The tag",
+            content = @Content(schema = @Schema(implementation = TermDetail.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag or If-Modified-Since date")
+    @APIResponse(responseCode = "404", description = "No tag with this slug",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response tag(@PathParam("slug") String slug, @Context UriInfo uri, @Context Request request) {
+        return cachedReads.get(request, uri, MediaType.APPLICATION_JSON,
+                () -> Response.ok(taxonomy.getTag(slug)).build());
     }
 
     /** For the OpenAPI document only: a page of terms. */

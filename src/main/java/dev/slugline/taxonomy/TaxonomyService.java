@@ -2,6 +2,7 @@ package dev.slugline.taxonomy;
 
 import dev.slugline.common.config.SluglineConfig;
 import dev.slugline.common.errors.InvalidInputException;
+import dev.slugline.common.errors.NoSuchItemException;
 import dev.slugline.common.paging.Page;
 import dev.slugline.common.text.Slugs;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,6 +83,14 @@ public class TaxonomyService {
 
     public Page<TermView> listTags(String page, String size) {
         return list(tags, page, size);
+    }
+
+    public TermDetail getCategory(String slug) {
+        return categories.findDetail(slug).orElseThrow(() -> new NoSuchItemException("No category with slug '" + slug + "'"));
+    }
+
+    public TermDetail getTag(String slug) {
+        return tags.findDetail(slug).orElseThrow(() -> new NoSuchItemException("No tag with slug '" + slug + "'"));
     }
 
     private Page<TermView> list(TermRepository<?> repository, String page, String size) {

@@ -1,6 +1,7 @@
 package dev.slugline.taxonomy;
 
 import dev.slugline.common.paging.Page;
+import dev.slugline.posts.PostRepository;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 import java.util.List;
@@ -39,7 +40,7 @@ public interface TermRepository<T extends Term> extends PanacheRepository<T> {
     default List<TermView> listWithPublishedCounts(Page.Request page) {
         String sql = "select t.slug, t.name, count(p.id) from " + table() + " t"
                 + " left join post_" + table() + " j on j." + table() + "_id = t.id"
-                + " left join post p on p.id = j.post_id and " + dev.slugline.posts.PostRepository.PUBLIC_SQL
+                + " left join post p on p.id = j.post_id and " + PostRepository.PUBLIC_SQL
                 + " group by t.id, t.slug, t.name order by lower(t.name), t.slug limit :limit offset :offset";
         List<Object[]> rows = getEntityManager().createNativeQuery(sql)
                 .setParameter("limit", page.size())
@@ -50,5 +51,15 @@ public interface TermRepository<T extends Term> extends PanacheRepository<T> {
                 .toList();
     }
 
-
+    /** The term with this slug, its description and its number of public posts. */
+    @SuppressWarnings("unchecked")
+    default Optional<TermDetail> findDetail(String slug) {
+        String sql = "select t.slug, t.name, t.description, count(p.id) from " + table() + " t"
+                + " left join post_" + table() + " j on j." + table() + "_id = t.id"
+                + " left join post p on p.id = j.post_id and " + PostRepository.PUBLIC_SQL
+                + " where t.slug = :slug group by t.id, t.slug, t.name, t.description";
+        List<Object[]> rows = getEntityManager().createNativeQuery(sql).setParameter("slug", slug).getResultList();
+        return rows.stream().findFirst().map(row -> new TermDetail((String) row[0], (String) row[1], (String) row[2],
+                ((Number) row[3]).longValue()));
+    }
 }

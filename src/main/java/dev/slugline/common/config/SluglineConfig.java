@@ -17,6 +17,9 @@ public interface SluglineConfig {
 
     /** The embedded PostgreSQL started when no datasource URL is configured (read early by dev.slugline.embedded). */
     EmbeddedPostgres embeddedPostgres();
+    Site site();
+
+    Http http();
 
     interface Paging {
         /** Items per page when the client does not ask for a size. */
@@ -62,5 +65,33 @@ public interface SluglineConfig {
         /** The database Slugline uses inside it; created when missing. */
         @WithDefault("slugline")
         String database();
+    }
+
+    interface Site {
+        /** The public address of the site; feeds and the sitemap build absolute links from it. */
+        @WithDefault("http://localhost:8080")
+        String url();
+
+        /** The site's title in feeds. */
+        @WithDefault("Slugline")
+        String title();
+
+        /** The site's description in feeds. */
+        @WithDefault("Posts published with Slugline")
+        String description();
+
+        /** Where a post is read on the public site; {slug} is replaced by the post's slug. */
+        @WithDefault("/posts/{slug}")
+        String postPath();
+    }
+
+    interface Http {
+        /** Cache-Control of every successful read (GET) of the API, the feeds and the sitemap. */
+        @WithDefault("public, max-age=60, stale-while-revalidate=300")
+        String cacheControl();
+
+        /** Responses of lists, searches, archive and feeds kept in memory (0 turns the cache off). */
+        @WithDefault("1000")
+        int responseCacheEntries();
     }
 }

@@ -1,0 +1,134 @@
+package dev.slugline.common.http;
+
+import dev.slugline.common.config.SluglineConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Conditional GETs and an in-memory cache for responses that depend on many posts (lists, searches, archive,
+ * term pages, feeds). Their strong ETag is the shared {@link ContentVersion} plus a digest of the request URI and
+ * media type, so every instance computes the same one, and a {@code 304} costs one tiny query. A cached response
+ * is used only while the content version it was made at is still the current one: a change acknowledged by any
+ * instance makes every instance compute afresh on the next request.
+ */
+@ApplicationScoped
+public class CachedReads {
+
+    private record Cached(long version, Object entity, String mediaType, MultivaluedMap<String, Object> headers) {
+    }
+
+    private final ContentVersion versions;
+    private final int maxEntries;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    public CachedReads(ContentVersion versions, SluglineConfig config) {
+        this.versions = versions;
+        this.maxEntries = config.http().responseCacheEntries();
+    }
+
+    /**
+     * {@code 304} if the client's copy is current, else the cached response of this version, else {@code fresh}.
+     * Validate the request before calling this, so that a bad request is a 400 and never a 304.
+     */
+    public Response get(Request request, UriInfo uri, String mediaType, Supplier<Response> fresh) {
+        ContentVersion.Snapshot snapshot = versions.current();
+        String key = mediaType + " " + uri.getRequestUri().getRawPath() + "?"
+                + (uri.getRequestUri().getRawQuery() == null ? "" : uri.getRequestUri().getRawQuery());
+        EntityTag etag = new EntityTag("v" + snapshot.version() + "-" + digest(key));
+        Date lastModified = Date.from(snapshot.changedAt().truncatedTo(ChronoUnit.SECONDS));
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(lastModified, etag);
+        if (notModified != null) {
+            return notModified.tag(etag).lastModified(lastModified).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        }
+        Cached cached = maxEntries > 0 ? cache.get(key) : null;
+        if (cached == null || cached.version() != snapshot.version()) {
+            Response response = fresh.get();
+            cached = new Cached(snapshot.version(), response.getEntity(), mediaType,
+                    new MultivaluedHashMap<>(response.getHeaders()));
+            if (maxEntries > 0 && response.getStatus() == 200) {
+                if (cache.size() >= maxEntries) {
+                    cache.clear();
+                }
+                cache.put(key, cached);
+            }
+        }
+        Response.ResponseBuilder ok = Response.ok(cached.entity(), cached.mediaType());
+        cached.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+                values.forEach(value -> ok.header(name, value));
+            }
+        });
+        return ok.tag(etag).lastModified(lastModified).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+    }
+
+    /**
+     * For a resource whose validators are its own (a single post: the ETag that {@code If-Match} of a write
+     * expects): {@code fresh} builds the whole 200, with its ETag and Last-Modified, and is cached like the
+     * others; any other status (301, 404) is returned as it is and not kept.
+     */
+    public Response getWithOwnValidators(Request request, UriInfo uri, String mediaType, Supplier<Response> fresh) {
+        ContentVersion.Snapshot snapshot = versions.current();
+        String key = "own " + mediaType + " " + uri.getRequestUri().getRawPath() + "?"
+                + (uri.getRequestUri().getRawQuery() == null ? "" : uri.getRequestUri().getRawQuery());
+        Cached cached = maxEntries > 0 ? cache.get(key) : null;
+        if (cached == null || cached.version() != snapshot.version()) {
+            Response response = fresh.get();
+            if (response.getStatus() != 200) {
+                return response;
+            }
+            cached = new Cached(snapshot.version(), response.getEntity(), mediaType,
+                    new MultivaluedHashMap<>(response.getHeaders()));
+            if (maxEntries > 0) {
+                if (cache.size() >= maxEntries) {
+                    cache.clear();
+                }
+                cache.put(key, cached);
+            }
+        }
+        Object tag = cached.headers().getFirst(HttpHeaders.ETAG);
+        EntityTag etag = tag instanceof EntityTag e ? e : EntityTag.valueOf(String.valueOf(tag));
+        Object modified = cached.headers().getFirst(HttpHeaders.LAST_MODIFIED);
+        Response.ResponseBuilder response = modified instanceof Date date
+                ? request.evaluatePreconditions(date, etag) : request.evaluatePreconditions(etag);
+        if (response == null) {
+            response = Response.ok(cached.entity(), cached.mediaType());
+        }
+        Response.ResponseBuilder builder = response;
+        cached.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
+        return builder.build();
+    }
+
+    /** Number of responses held, for tests and metrics. */
+    public int size() {
+        return cache.size();
+    }
+
+    private static String digest(String key) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 10);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package dev.slugline.feeds;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndCategoryImpl;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+import dev.slugline.common.config.SluglineConfig;
+import dev.slugline.common.sql.SqlValues;
+import dev.slugline.search.PostListing;
+import dev.slugline.search.SearchService;
+import dev.slugline.taxonomy.TaxonomyService;
+import dev.slugline.taxonomy.TermDetail;
+import dev.slugline.taxonomy.TermRef;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** RSS 2.0 and Atom 1.0 (with Rome), JSON Feed 1.1 and the sitemap, with absolute links to the public site. */
+@ApplicationScoped
+public class FeedService {
+
+    public enum Format { RSS, ATOM, JSON }
+
+    /** Which posts a feed carries: all, or those of one tag or category. */
+    public record Scope(String tag, String category) {
+        public static final Scope ALL = new Scope(null, null);
+    }
+
+    static final int FEED_SIZE = 20;
+    static final int SITEMAP_LIMIT = 50_000;
+
+    private final SearchService search;
+    private final TaxonomyService taxonomy;
+    private final SluglineConfig.Site site;
+    private final ObjectMapper json;
+
+    public FeedService(SearchService search, TaxonomyService taxonomy, SluglineConfig config, ObjectMapper json) {
+        this.search = search;
+        this.taxonomy = taxonomy;
+        this.site = config.site();
+        this.json = json;
+    }
+
+    /** The feed of a scope in a format, as text; a 404 if the tag or category does not exist. */
+    public String feed(Scope scope, Format format, String feedPath) {
+        String title = site.title();
+        if (scope.tag() != null) {
+            TermDetail tag = taxonomy.getTag(scope.tag());
+            title += " – " + tag.name();
+        } else if (scope.category() != null) {
+            TermDetail category = taxonomy.getCategory(scope.category());
+            title += " – " + category.name();
+        }
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        if (scope.tag() != null) {
+            parameters.put("tag", List.of(scope.tag()));
+        }
+        if (scope.category() != null) {
+            parameters.put("category", List.of(scope.category()));
+        }
+        parameters.put("size", List.of(Integer.toString(FEED_SIZE)));
+        parameters.put("fields", List.of("slug,title,summary,publishedAt,updatedAt,categories,tags,html"));
+        PostListing posts = search.list(search.parse(parameters));
+        String feedUrl = absolute(feedPath);
+        return format == Format.JSON ? jsonFeed(title, feedUrl, posts) : syndication(title, feedUrl, posts, format);
+    }
+
+    private String syndication(String title, String feedUrl, PostListing posts, Format format) {
+        SyndFeed feed = new SyndFeedImpl();
+        feed.setFeedType(format == Format.RSS ? "rss_2.0" : "atom_1.0");
+        feed.setTitle(title);
+        feed.setDescription(site.description());
+        feed.setLink(home());
+        feed.setUri(feedUrl);
+        SyndLink self = new SyndLinkImpl();
+        self.setRel("self");
+        self.setHref(feedUrl);
+        self.setType(format == Format.RSS ? "application/rss+xml" : "application/atom+xml");
+        SyndLink alternate = new SyndLinkImpl();
+        alternate.setRel("alternate");
+        alternate.setHref(home());
+        alternate.setType("text/html");
+        feed.setLinks(List.of(alternate, self));
+        feed.setPublishedDate(Date.from(latest(posts).toInstant()));
+        List<SyndEntry> entries = new ArrayList<>();
+        for (Map<String, Object> post : posts.items()) {
+            SyndEntry entry = new SyndEntryImpl();
+            String url = postUrl((String) post.get("slug"));
+            entry.setTitle((String) post.get("title"));
+            entry.setLink(url);
+            entry.setUri(url);
+            entry.setPublishedDate(date(post.get("publishedAt")));
+            entry.setUpdatedDate(date(post.get("updatedAt")));
+            SyndContent summary = new SyndContentImpl();
+            summary.setType("text/plain");
+            summary.setValue((String) post.get("summary"));
+            entry.setDescription(summary);
+            SyndContent content = new SyndContentImpl();
+            content.setType("html");
+            content.setValue((String) post.get("html"));
+            entry.setContents(List.of(content));
+            entry.setAuthor(site.title());
+            List<SyndCategory> categories = new ArrayList<>();
+            for (String key : List.of("categories", "tags")) {
+                for (TermRef term : terms(post.get(key))) {
+                    SyndCategory category = new SyndCategoryImpl();
+                    category.setName(term.name());
+                    categories.add(category);
+                }
+            }
+            entry.setCategories(categories);
+            entries.add(entry);
+        }
+        feed.setEntries(entries);
+        try {
+            return new SyndFeedOutput().outputString(feed, true);
+        } catch (FeedException e) {
+            throw new IllegalStateException("Rome could not write the feed", e);
+        }
+    }
+
+    private String jsonFeed(String title, String feedUrl, PostListing posts) {
+        Map<String, Object> feed = new LinkedHashMap<>();
+        feed.put("version", "https://jsonfeed.org/version/1.1");
+        feed.put("title", title);
+        feed.put("home_page_url", home());
+        feed.put("feed_url", feedUrl);
+        feed.put("description", site.description());
+        feed.put("language", "und");
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Map<String, Object> post : posts.items()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            String url = postUrl((String) post.get("slug"));
+            item.put("id", url);
+            item.put("url", url);
+            item.put("title", post.get("title"));
+            item.put("content_html", post.get("html"));
+            item.put("summary", post.get("summary"));
+            item.put("date_published", iso(post.get("publishedAt")));
+            item.put("date_modified", iso(post.get("updatedAt")));
+            List<String> tags = new ArrayList<>();
+            terms(post.get("categories")).forEach(t -> tags.add(t.name()));
+            terms(post.get("tags")).forEach(t -> tags.add(t.name()));
+            item.put("tags", tags);
+            items.add(item);
+        }
+        feed.put("items", items);
+        try {
+            return json.writeValueAsString(feed);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The sitemap protocol's urlset of every public post (at most 50,000, the protocol's limit). */
+    public String sitemap() {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        xml.append("  <url><loc>").append(escapeXml(home())).append("</loc></url>\n");
+        for (Object[] row : search.sitemap(SITEMAP_LIMIT)) {
+            xml.append("  <url><loc>").append(escapeXml(postUrl((String) row[0]))).append("</loc><lastmod>")
+                    .append(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(SqlValues.dateTime(row[1], null)
+                            .withNano(0)))
+                    .append("</lastmod></url>\n");
+        }
+        return xml.append("</urlset>\n").toString();
+    }
+
+    private String home() {
+        return site.url().replaceAll("/+$", "") + "/";
+    }
+
+    private String absolute(String path) {
+        return site.url().replaceAll("/+$", "") + "/" + path.replaceFirst("^/+", "");
+    }
+
+    private String postUrl(String slug) {
+        return absolute(site.postPath().replace("{slug}", slug));
+    }
+
+    private static OffsetDateTime latest(PostListing posts) {
+        return posts.items().stream().map(p -> (OffsetDateTime) p.get("updatedAt"))
+                .max(OffsetDateTime::compareTo).orElse(OffsetDateTime.parse("2000-01-01T00:00:00Z"));
+    }
+
+    private static Date date(Object value) {
+        return value == null ? null : Date.from(((OffsetDateTime) value).toInstant());
+    }
+
+    private static String iso(Object value) {
+        return value == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format((OffsetDateTime) value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<TermRef> terms(Object value) {
+        return value == null ? List.of() : (List<TermRef>) value;
+    }
+
+    static String escapeXml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

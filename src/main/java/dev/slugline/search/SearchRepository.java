@@ -1,0 +1,250 @@
+package dev.slugline.search;
+
+import dev.slugline.posts.PostRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The native SQL of the read API: filtered, sorted and full-text searched lists of public posts, related posts
+ * and the archive. Which posts are public is decided by {@link PostRepository#PUBLIC_SQL}, nowhere else.
+ * Every method runs a fixed number of statements, whatever the page size (terms come back as JSON arrays).
+ */
+@ApplicationScoped
+public class SearchRepository {
+
+    /** Highlight marks of ts_headline; removed from the text first, replaced by {@code <mark>} after escaping. */
+    static final String START_MARK = "\u27e6";
+    static final String STOP_MARK = "\u27e7";
+
+    private static final String TAGS_JSON = "(select cast(coalesce(json_agg(json_build_array(t.slug, t.name) order by t.slug), '[]') as text)"
+            + " from post_tag pt join tag t on t.id = pt.tag_id where pt.post_id = p.id)";
+    private static final String CATEGORIES_JSON = "(select cast(coalesce(json_agg(json_build_array(c.slug, c.name) order by c.slug), '[]') as text)"
+            + " from post_category pc join category c on c.id = pc.category_id where pc.post_id = p.id)";
+    /** The date a post was written on, in the offset it was written with: what archive pages group by. */
+    static final String LOCAL_DATE = "((p.published_at at time zone 'UTC') + make_interval(secs => coalesce(p.published_offset, 0)))";
+
+    private final EntityManager em;
+
+    public SearchRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** One row of a list; absent columns are null. */
+    public record Row(long id, String slug, String title, String summary, String status, Object publishedAt,
+                      Integer publishedOffset, Object updatedAt, String categoriesJson, String tagsJson,
+                      int wordCount, int readingMinutes, String markdown, String html, Float rank, String snippet,
+                      String sortKey) {
+    }
+
+    public List<Row> list(PostQuery query, boolean withBody, boolean cjk, int limit, int offset) {
+        Map<String, Object> parameters = new HashMap<>();
+        String where = where(query, cjk, parameters);
+        String rank = rankExpression(query, cjk);
+        String direction = query.sort().descending() ? "desc" : "asc";
+        String sortKey = query.sort() == PostSort.RELEVANCE ? rank : query.sort().key();
+        if (query.cursor() != null) {
+            where += " and (" + sortKey + ", p.id) " + (query.sort().descending() ? "<" : ">") + " (" + keyParameter(query) + ", :cursorId)";
+            parameters.put("cursorId", query.cursor().id());
+            parameters.put("cursorKey", keyValue(query));
+        }
+        String inner = "select p.id, " + rank + " as rank from post p"
+                + " where " + where + " order by " + sortKey + " " + direction + ", p.id " + direction
+                + " limit :limit offset :offset";
+        String outerKey = query.sort() == PostSort.RELEVANCE ? "h.rank" : query.sort().key();
+        String sql = "select p.id, p.slug, p.title, p.summary, p.status, p.published_at, p.published_offset, p.updated_at, "
+                + CATEGORIES_JSON + ", " + TAGS_JSON + ", p.word_count, p.reading_minutes, "
+                + (withBody ? "p.markdown, p.html, " : "null, null, ")
+                + "h.rank, "
+                + (query.searching() ? snippet() : "null") + ", "
+                + sortKeyText(query.sort()) + " "
+                + "from (" + inner + ") h join post p on p.id = h.id"
+                + " order by " + outerKey + " " + direction + ", p.id " + direction;
+        parameters.put("limit", limit);
+        parameters.put("offset", offset);
+        Query nativeQuery = em.createNativeQuery(sql);
+        parameters.forEach(nativeQuery::setParameter);
+        return rows(nativeQuery);
+    }
+
+    public long count(PostQuery query, boolean cjk) {
+        Map<String, Object> parameters = new HashMap<>();
+        String where = where(query, cjk, parameters);
+        String sql = "select count(*) from post p where " + where;
+        Query nativeQuery = em.createNativeQuery(sql);
+        parameters.forEach(nativeQuery::setParameter);
+        return ((Number) nativeQuery.getSingleResult()).longValue();
+    }
+
+    /**
+     * Public posts sharing the most tags and categories with the public post {@code slug}, then the newest;
+     * posts sharing nothing are left out. Empty if {@code slug} is not public.
+     */
+    public List<Row> related(String slug, int limit) {
+        String shared = "(select count(*) from post_tag a join post_tag b on b.tag_id = a.tag_id"
+                + " where a.post_id = me.id and b.post_id = p.id)"
+                + " + (select count(*) from post_category a join post_category b on b.category_id = a.category_id"
+                + " where a.post_id = me.id and b.post_id = p.id)";
+        String sql = "with me as (select p.id from post p where p.slug = :slug and " + PostRepository.PUBLIC_SQL + "),"
+                + " h as (select p.id, cast(" + shared + " as real) as rank from post p, me where "
+                + PostRepository.PUBLIC_SQL + " and p.id <> me.id)"
+                + " select p.id, p.slug, p.title, p.summary, p.status, p.published_at, p.published_offset, p.updated_at, "
+                + CATEGORIES_JSON + ", " + TAGS_JSON + ", p.word_count, p.reading_minutes, null, null, h.rank, null, null"
+                + " from h join post p on p.id = h.id where h.rank > 0"
+                + " order by h.rank desc, p.published_at desc nulls last, p.id desc limit :limit";
+        return rows(em.createNativeQuery(sql).setParameter("slug", slug).setParameter("limit", limit));
+    }
+
+    /** Whether a public post has this slug. */
+    public boolean isPublic(String slug) {
+        return !em.createNativeQuery("select 1 from post p where p.slug = :slug and " + PostRepository.PUBLIC_SQL)
+                .setParameter("slug", slug).getResultList().isEmpty();
+    }
+
+    /** Public posts per year and month of the date they were written on: rows of year, month, count, newest first. */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> archive() {
+        String sql = "select cast(extract(year from " + LOCAL_DATE + ") as integer) as y,"
+                + " cast(extract(month from " + LOCAL_DATE + ") as integer) as m, count(*)"
+                + " from post p where " + PostRepository.PUBLIC_SQL + " and p.published_at is not null"
+                + " group by y, m order by y desc, m desc";
+        return em.createNativeQuery(sql).getResultList();
+    }
+
+    /** Slug and last change of every public post, newest change first, at most {@code limit}. */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> sitemap(int limit) {
+        return em.createNativeQuery("select p.slug, p.updated_at from post p where " + PostRepository.PUBLIC_SQL
+                + " order by p.updated_at desc, p.id desc limit :limit").setParameter("limit", limit).getResultList();
+    }
+
+    private static List<Row> rows(Query query) {
+        List<Row> rows = new ArrayList<>();
+        for (Object result : query.getResultList()) {
+            Object[] r = (Object[]) result;
+            rows.add(new Row(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    r[5], r[6] == null ? null : ((Number) r[6]).intValue(), r[7], (String) r[8], (String) r[9],
+                    ((Number) r[10]).intValue(), ((Number) r[11]).intValue(), (String) r[12], (String) r[13],
+                    r[14] == null ? null : ((Number) r[14]).floatValue(), (String) r[15], (String) r[16]));
+        }
+        return rows;
+    }
+
+    /**
+     * The search as a tsquery: English stems or plain words. Written inline (not in a CTE) so that the planner
+     * sees a stable expression and uses the GIN index.
+     */
+    private static final String QUERY = "(websearch_to_tsquery('english', :q) || websearch_to_tsquery('simple', :q))";
+    private static final String SIMPLE_QUERY = "websearch_to_tsquery('simple', :q)";
+
+    private static String rankExpression(PostQuery query, boolean cjk) {
+        if (!query.searching()) {
+            return "cast(null as real)";
+        }
+        String rank = "ts_rank(p.search_vector, " + QUERY + ")";
+        if (cjk) {
+            // Text without spaces is one token to the 'simple' parser: a substring match in the title or summary counts.
+            rank = "cast(" + rank + " + (case when p.title ilike :like then 1 else 0 end)"
+                    + " + (case when p.summary ilike :like then 0.4 else 0 end) as real)";
+        }
+        return rank;
+    }
+
+    private static String snippet() {
+        String text = "translate(p.title || '. ' || p.summary || ' ' || left(p.markdown, 20000), '"
+                + START_MARK + STOP_MARK + "', '')";
+        return "ts_headline('simple', " + text + ", " + SIMPLE_QUERY + ", 'StartSel=" + START_MARK + ", StopSel=" + STOP_MARK
+                + ", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"')";
+    }
+
+    /** The sort key of a row as text, for the cursor that continues after it. */
+    private static String sortKeyText(PostSort sort) {
+        return switch (sort) {
+            case DATE, DATE_ASC -> "cast(extract(epoch from p.published_at) * 1000000 as bigint) || ''";
+            case UPDATED -> "cast(extract(epoch from p.updated_at) * 1000000 as bigint) || ''";
+            case TITLE -> "p.title";
+            case RELEVANCE -> "cast(cast(h.rank as double precision) as text)";
+        };
+    }
+
+    private static String keyParameter(PostQuery query) {
+        return switch (query.sort()) {
+            case DATE, DATE_ASC, UPDATED -> "(timestamp with time zone 'epoch' + cast(:cursorKey as bigint) * interval '1 microsecond')";
+            case TITLE -> "cast(:cursorKey as varchar)";
+            case RELEVANCE -> "cast(cast(:cursorKey as double precision) as real)";
+        };
+    }
+
+    private static Object keyValue(PostQuery query) {
+        String key = query.cursor().key();
+        switch (query.sort()) {
+            case DATE, DATE_ASC, UPDATED -> {
+                try {
+                    Long.parseLong(key);
+                } catch (NumberFormatException e) {
+                    throw dev.slugline.common.paging.Cursor.invalid();
+                }
+            }
+            case RELEVANCE -> {
+                try {
+                    Double.parseDouble(key);
+                } catch (NumberFormatException e) {
+                    throw dev.slugline.common.paging.Cursor.invalid();
+                }
+            }
+            default -> {
+            }
+        }
+        return key;
+    }
+
+    private static String where(PostQuery query, boolean cjk, Map<String, Object> parameters) {
+        StringBuilder where = new StringBuilder(PostRepository.PUBLIC_SQL);
+        if (!query.tags().isEmpty()) {
+            where.append(" and ").append(termFilter("post_tag", "tag", "tags", query.tags().size(), query.matchAll()));
+            parameters.put("tags", query.tags());
+        }
+        if (!query.categories().isEmpty()) {
+            where.append(" and ").append(termFilter("post_category", "category", "categories",
+                    query.categories().size(), query.matchAll()));
+            parameters.put("categories", query.categories());
+        }
+        if (query.before() != null) {
+            where.append(" and p.published_at < :before");
+            parameters.put("before", query.before());
+        }
+        if (query.after() != null) {
+            where.append(" and p.published_at >= :after");
+            parameters.put("after", query.after());
+        }
+        if (query.year() != null) {
+            where.append(" and extract(year from ").append(LOCAL_DATE).append(") = :year");
+            parameters.put("year", query.year());
+        }
+        if (query.month() != null) {
+            where.append(" and extract(month from ").append(LOCAL_DATE).append(") = :month");
+            parameters.put("month", query.month());
+        }
+        if (query.searching()) {
+            parameters.put("q", query.q());
+            if (cjk) {
+                where.append(" and (p.search_vector @@ " + QUERY + " or p.title ilike :like or p.summary ilike :like)");
+                parameters.put("like", "%" + query.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            } else {
+                where.append(" and p.search_vector @@ ").append(QUERY);
+            }
+        }
+        return where.toString();
+    }
+
+    private static String termFilter(String joinTable, String table, String parameter, int count, boolean all) {
+        String terms = "select " + (all ? "count(distinct x.slug)" : "1") + " from " + joinTable + " j join " + table
+                + " x on x.id = j." + table + "_id where j.post_id = p.id and x.slug in (:" + parameter + ")";
+        return all ? "(" + terms + ") = " + count : "exists (" + terms + ")";
+    }
+}

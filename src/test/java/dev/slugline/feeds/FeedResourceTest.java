@@ -1,0 +1,153 @@
+package dev.slugline.feeds;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.slugline.testing.Fixtures.createPublished;
+import static dev.slugline.testing.Fixtures.unique;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+@QuarkusTest
+class FeedResourceTest {
+
+    private static final String ATOM = "http://www.w3.org/2005/Atom";
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    private static Document xml(Response response) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(response.asByteArray()));
+    }
+
+    private static String text(Element parent, String tag) {
+        NodeList nodes = parent.getElementsByTagName(tag);
+        assertThat(nodes.getLength()).as("<%s> in <%s>", tag, parent.getTagName()).isGreaterThan(0);
+        return nodes.item(0).getTextContent();
+    }
+
+    @Test
+    void rssHasTheRequiredElementsAndFullHtmlWithAbsoluteLinks() throws Exception {
+        String tag = unique("rss");
+        String slug = createPublished(unique("rss-post"), "2030-01-01T00:00:00Z", List.of(tag), List.of());
+        Response response = given().when().get("/feeds/tags/{tag}/rss.xml", tag);
+        response.then().statusCode(200).contentType(containsString("application/rss+xml"))
+                .header("ETag", not(emptyOrNullString())).header("Cache-Control", containsString("max-age"));
+        Document doc = xml(response);
+        Element rss = doc.getDocumentElement();
+        assertThat(rss.getTagName()).isEqualTo("rss");
+        assertThat(rss.getAttribute("version")).isEqualTo("2.0");
+        Element channel = (Element) rss.getElementsByTagName("channel").item(0);
+        assertThat(text(channel, "title")).contains(tag);
+        assertThat(text(channel, "link")).isEqualTo("http://localhost:8080/");
+        assertThat(text(channel, "description")).isNotBlank();
+        NodeList items = channel.getElementsByTagName("item");
+        assertThat(items.getLength()).isEqualTo(1);
+        Element item = (Element) items.item(0);
+        assertThat(text(item, "title")).isEqualTo("Post " + slug);
+        assertThat(text(item, "link")).isEqualTo("http://localhost:8080/posts/" + slug);
+        assertThat(text(item, "guid")).isEqualTo("http://localhost:8080/posts/" + slug);
+        assertThat(text(item, "pubDate")).contains("2030");
+        assertThat(doc.getElementsByTagNameNS("http://purl.org/rss/1.0/modules/content/", "encoded").item(0).getTextContent())
+                .contains("<p>Body of " + slug + "</p>");
+    }
+
+    @Test
+    void atomHasTheRequiredElements() throws Exception {
+        String cat = unique("atom");
+        String slug = createPublished(unique("atom-post"), "2030-01-02T00:00:00+02:00", List.of(), List.of(cat));
+        Response response = given().when().get("/feeds/categories/{cat}/atom.xml", cat);
+        response.then().statusCode(200).contentType(containsString("application/atom+xml"));
+        Document doc = xml(response);
+        Element feed = doc.getDocumentElement();
+        assertThat(feed.getLocalName()).isEqualTo("feed");
+        assertThat(feed.getNamespaceURI()).isEqualTo(ATOM);
+        assertThat(text(feed, "id")).isNotBlank();
+        assertThat(text(feed, "title")).contains(cat);
+        assertThat(text(feed, "updated")).isNotBlank();
+        Element entry = (Element) feed.getElementsByTagNameNS(ATOM, "entry").item(0);
+        assertThat(text(entry, "id")).isEqualTo("http://localhost:8080/posts/" + slug);
+        assertThat(text(entry, "title")).isEqualTo("Post " + slug);
+        assertThat(text(entry, "updated")).isNotBlank();
+        assertThat(text(entry, "content")).contains("Body of " + slug);
+        assertThat(((Element) entry.getElementsByTagNameNS(ATOM, "link").item(0)).getAttribute("href"))
+                .isEqualTo("http://localhost:8080/posts/" + slug);
+        List<String> rels = new ArrayList<>();
+        NodeList links = feed.getElementsByTagNameNS(ATOM, "link");
+        for (int i = 0; i < links.getLength(); i++) {
+            if (links.item(i).getParentNode() == feed) {
+                rels.add(((Element) links.item(i)).getAttribute("rel") + " " + ((Element) links.item(i)).getAttribute("href"));
+            }
+        }
+        assertThat(rels).contains("self http://localhost:8080/feeds/categories/" + cat + "/atom.xml");
+    }
+
+    @Test
+    void jsonFeedHasTheRequiredFields() {
+        String tag = unique("jf");
+        String slug = createPublished(unique("json-post"), "2030-01-03T00:00:00Z", List.of(tag), List.of());
+        Response response = given().when().get("/feeds/tags/{tag}/feed.json", tag);
+        response.then().statusCode(200).contentType(containsString("application/feed+json"))
+                .body("version", is("https://jsonfeed.org/version/1.1"),
+                        "title", containsString(tag),
+                        "home_page_url", is("http://localhost:8080/"),
+                        "feed_url", is("http://localhost:8080/feeds/tags/" + tag + "/feed.json"),
+                        "items[0].id", is("http://localhost:8080/posts/" + slug),
+                        "items[0].url", is("http://localhost:8080/posts/" + slug),
+                        "items[0].content_html", containsString("Body of " + slug),
+                        "items[0].date_published", is("2030-01-03T00:00:00Z"));
+        List<Map<String, Object>> items = response.path("items");
+        assertThat(items).allSatisfy(item -> assertThat(item).containsKey("id")
+                .satisfiesAnyOf(i -> assertThat(i).containsKey("content_html"), i -> assertThat(i).containsKey("content_text")));
+    }
+
+    @Test
+    void siteFeedsAndSitemap() throws Exception {
+        String slug = createPublished(unique("site"), "2031-01-01T00:00:00Z", List.of(), List.of());
+        given().when().get("/feeds/rss.xml").then().statusCode(200).body(containsString(slug));
+        given().when().get("/feeds/atom.xml").then().statusCode(200).body(containsString(slug));
+        given().when().get("/feeds/feed.json").then().statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem("http://localhost:8080/posts/" + slug));
+
+        Response response = given().when().get("/sitemap.xml");
+        response.then().statusCode(200).contentType(containsString("application/xml")).header("ETag", not(emptyOrNullString()));
+        Document doc = xml(response);
+        Element urlset = doc.getDocumentElement();
+        assertThat(urlset.getLocalName()).isEqualTo("urlset");
+        assertThat(urlset.getNamespaceURI()).isEqualTo("http://www.sitemaps.org/schemas/sitemap/0.9");
+        NodeList urls = urlset.getElementsByTagNameNS("http://www.sitemaps.org/schemas/sitemap/0.9", "url");
+        List<String> locs = new ArrayList<>();
+        for (int i = 0; i < urls.getLength(); i++) {
+            Element url = (Element) urls.item(i);
+            String loc = text(url, "loc");
+            assertThat(loc).startsWith("http://localhost:8080/");
+            locs.add(loc);
+        }
+        assertThat(locs).contains("http://localhost:8080/posts/" + slug);
+    }
+
+    @Test
+    void unknownTermFeedIs404() {
+        given().when().get("/feeds/tags/{tag}/rss.xml", unique("missing"))
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+}
