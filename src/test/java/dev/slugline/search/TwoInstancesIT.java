@@ -70,6 +70,8 @@ class TwoInstancesIT {
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://" + HOST + ":" + PORT + "/" + DB,
                 "-Dquarkus.datasource.username=" + USER,
+                "-Dslugline.admin.username=" + ADMIN,
+                "-Dslugline.admin.password=" + ADMIN_PASSWORD,
                 "-jar", new File(jar).getAbsolutePath())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
@@ -92,6 +94,14 @@ class TwoInstancesIT {
         throw new IllegalStateException("Instance on port " + port + " did not get ready");
     }
 
+    /** The first admin each instance is started with; writes need an account. */
+    private static final String ADMIN = "it-admin";
+    private static final String ADMIN_PASSWORD = "Two-Instances-Pa55phrase!";
+
+    private static io.restassured.specification.RequestSpecification asAdmin() {
+        return given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).header("If-Match", "*");
+    }
+
     private static String url(int port, String path) {
         return "http://127.0.0.1:" + port + path;
     }
@@ -103,7 +113,7 @@ class TwoInstancesIT {
         body.put("markdown", "Body of " + slug);
         body.put("tags", List.of(tag));
         body.put("publishedAt", publishedAt);
-        return given().contentType(ContentType.JSON).body(body).when().post(url(port, "/api/posts"))
+        return asAdmin().contentType(ContentType.JSON).body(body).when().post(url(port, "/api/posts"))
                 .then().statusCode(201).extract().path("slug");
     }
 
@@ -133,14 +143,14 @@ class TwoInstancesIT {
         body.put("markdown", "Body");
         body.put("tags", List.of(tag));
         body.put("publishedAt", "2024-01-01T00:00:00Z");
-        given().contentType(ContentType.JSON).body(body).when().put(url(B, "/api/posts/" + first)).then().statusCode(200);
+        asAdmin().contentType(ContentType.JSON).body(body).when().put(url(B, "/api/posts/" + first)).then().statusCode(200);
         given().when().get(url(A, list)).then().statusCode(200).body("items[1].title", is("Renamed on B"));
         given().when().get(url(A, "/feeds/tags/" + tag + "/feed.json")).then().statusCode(200)
                 .body("items[1].title", is("Renamed on B"));
         given().when().get(url(A, "/api/posts/" + first)).then().statusCode(200).body("title", is("Renamed on B"));
 
         // deleted on A: gone from B's list
-        given().when().delete(url(A, "/api/posts/" + second)).then().statusCode(204);
+        asAdmin().when().delete(url(A, "/api/posts/" + second)).then().statusCode(204);
         given().when().get(url(B, list)).then().statusCode(200).body("items.slug", contains(first));
     }
 }
