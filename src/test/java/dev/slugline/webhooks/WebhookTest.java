@@ -183,6 +183,26 @@ class WebhookTest {
     }
 
     @Test
+    void scheduledPostIsAnnouncedWhenItsTimeComesNotBefore() throws Exception {
+        String path = "/" + unique("scheduled");
+        register(path, "scheduled-secret-value", "post.published");
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.now().plusSeconds(3);
+        Map<String, Object> body = post(unique("Later"), "x");
+        body.put("status", "scheduled");
+        body.put("publishedAt", at.toString());
+        String slug = Fixtures.create(body).statusCode(201).extract().path("slug");
+        Thread.sleep(1500);
+        assertThat(received.getOrDefault(path, List.of())).isEmpty();
+        List<Received> got = awaitReceived(path, 1, Duration.ofSeconds(20));
+        assertThat(got).hasSize(1);
+        assertThat(got.get(0).event()).isEqualTo("post.published");
+        assertThat(got.get(0).body()).contains("\"slug\":\"" + slug + "\"");
+        assertThat(java.time.OffsetDateTime.now()).isAfterOrEqualTo(at);
+        Thread.sleep(1500);
+        assertThat(received.get(path)).hasSize(1);
+    }
+
+    @Test
     void privateAndLoopbackTargetsAreRefused() {
         for (String url : List.of("http://10.0.0.1/hook", "http://localhost:8080/hook", "http://169.254.169.254/latest",
                 "http://[::1]/hook", "http://192.168.1.1/", "ftp://example.com/x", "not a url")) {
