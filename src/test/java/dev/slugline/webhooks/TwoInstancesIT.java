@@ -44,6 +44,7 @@ class TwoInstancesIT {
     static Process a;
     static Process b;
     static HttpServer receiver;
+    static String jdbcUrl;
 
     @BeforeAll
     static void start() throws Exception {
@@ -66,8 +67,9 @@ class TwoInstancesIT {
             exchange.close();
         });
         receiver.start();
+        jdbcUrl = "jdbc:postgresql://" + host + ":" + port + "/" + name;
         Map<String, String> environment = Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + host + ":" + port + "/" + name,
+                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
                 "QUARKUS_DATASOURCE_USERNAME", user,
                 "QUARKUS_DATASOURCE_PASSWORD", password,
                 "SLUGLINE_ADMIN_USERNAME", ADMIN,
@@ -122,11 +124,29 @@ class TwoInstancesIT {
                 .body("state", everyItem(is("DELIVERED")), "attempts", everyItem(is(1)));
     }
 
+    @Test
+    void prodRefusesToStartWithAWeakAdminPassword() throws Exception {
+        Map<String, String> environment = new java.util.HashMap<>(Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
+                "SLUGLINE_ADMIN_USERNAME", "second-admin",
+                "SLUGLINE_ADMIN_PASSWORD", "password1"));
+        Process weak = launch(Integer.getInteger("slugline.it.port-weak", 18663), environment, "weak");
+        boolean exited = weak.waitFor(90, java.util.concurrent.TimeUnit.SECONDS);
+        if (!exited) {
+            weak.destroyForcibly();
+        }
+        assertThat(exited).isTrue();
+        assertThat(weak.exitValue()).isNotZero();
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("target/it-instance-weak.log")))
+                .contains("SLUGLINE_ADMIN_PASSWORD is too weak");
+    }
+
     private static Process launch(int port, Map<String, String> environment, String name) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", "target/quarkus-app/quarkus-run.jar");
         builder.environment().putAll(environment);
         builder.environment().put("PORT", String.valueOf(port));
+        builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
         File log = new File("target/it-instance-" + name + ".log");
         builder.redirectErrorStream(true).redirectOutput(log);
         return builder.start();
