@@ -49,10 +49,10 @@ final class LineDiff {
                 if (i < n && j < m && a[prefix + i].equals(b[prefix + j])) {
                     out.add(" " + a[prefix + i++]);
                     j++;
-                } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                    out.add("+" + b[prefix + j++]);
-                } else {
+                } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
                     out.add("-" + a[prefix + i++]);
+                } else {
+                    out.add("+" + b[prefix + j++]);
                 }
             }
         }

@@ -49,6 +49,8 @@ public class PostHistory {
     /** The events a change makes: published when it became public, updated while public, unpublished when it left. */
     void changed(Post post, boolean wasPublic) {
         boolean isPublic = post.isPublicAt(OffsetDateTime.now());
+        // A scheduled post is announced by the scheduler when its time comes. Set before the event query flushes.
+        post.publishAnnounced = isPublic;
         if (isPublic && !wasPublic) {
             webhooks.enqueue(PUBLISHED, payload(post));
         } else if (isPublic) {
@@ -56,8 +58,6 @@ public class PostHistory {
         } else if (wasPublic) {
             webhooks.enqueue(UNPUBLISHED, payload(post));
         }
-        // A scheduled post is announced by the scheduler when its time comes.
-        post.publishAnnounced = isPublic;
     }
 
     void deleted(Post post) {

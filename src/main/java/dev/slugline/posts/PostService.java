@@ -141,6 +141,7 @@ public class PostService {
         post.createdAt = now();
         post.createdBy = editing.editor.username();
         apply(post, input, checked);
+        post.publishAnnounced = post.isPublicAt(OffsetDateTime.now()); // as changed() will set it: one INSERT, no UPDATE
         posts.persist(post);
         editing.history.changed(post, false);
         posts.flush();

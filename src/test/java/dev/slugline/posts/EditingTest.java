@@ -138,7 +138,9 @@ class EditingTest {
                 .body("content.title", is("First title"), "content.markdown", is("line one\nline two\nline three"));
         editor().queryParam("from", 1).queryParam("to", 2).when().get("/api/posts/{slug}/revisions/diff", slug)
                 .then().statusCode(200)
-                .body("fields.field", contains("title"), "fields[0].before", is("First title"), "fields[0].after", is("Second title"),
+                .body("fields.field", contains("summary", "title"),
+                        "fields.find { it.field == 'title' }.before", is("First title"),
+                        "fields.find { it.field == 'title' }.after", is("Second title"),
                         "markdown", contains(" line one", "-line two", "+line 2", " line three", "+line four"));
 
         editor().header("If-Match", etag(slug)).when().post("/api/posts/{slug}/revisions/{n}/restore", slug, 1)

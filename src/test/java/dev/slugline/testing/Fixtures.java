@@ -33,7 +33,7 @@ public final class Fixtures {
 
     /** The first admin of the %test profile (application.properties). */
     public static final String ADMIN = "admin";
-    public static final String ADMIN_PASSWORD = "test-admin-Pa55phrase";
+    public static final String ADMIN_PASSWORD = "quiet-Harbor-test-42";
 
     /** A request as the test admin, with HTTP Basic sent up front. */
     public static RequestSpecification editor() {

@@ -1,0 +1,219 @@
+package dev.slugline.webhooks;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.slugline.testing.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.slugline.testing.Fixtures.editor;
+import static dev.slugline.testing.Fixtures.etag;
+import static dev.slugline.testing.Fixtures.post;
+import static dev.slugline.testing.Fixtures.unique;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+
+/**
+ * A real HTTP receiver on 127.0.0.1 (allowed for tests by slugline.webhooks.allowed-private-hosts): deliveries
+ * arrive signed, failures are retried with backoff, and contending claimers deliver each event once.
+ */
+@QuarkusTest
+class WebhookTest {
+
+    static final int PORT = 18651;
+    static HttpServer receiver;
+    /** Per path: the requests received. */
+    static final Map<String, List<Received>> received = new ConcurrentHashMap<>();
+    /** Per path: how many more requests to answer with 500 before answering 204. */
+    static final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+
+    record Received(String body, String signature, String timestamp, String event, String eventId) {
+    }
+
+    @Inject
+    WebhookService webhooks;
+
+    @BeforeAll
+    static void startReceiver() throws IOException {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 50);
+        receiver.setExecutor(Executors.newFixedThreadPool(4));
+        receiver.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            var headers = exchange.getRequestHeaders();
+            received.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(new Received(body,
+                    headers.getFirst("Slugline-Signature"), headers.getFirst("Slugline-Timestamp"),
+                    headers.getFirst("Slugline-Event"), headers.getFirst("Slugline-Event-Id")));
+            AtomicInteger fail = failuresLeft.get(path);
+            int status = fail != null && fail.getAndDecrement() > 0 ? 500 : 204;
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.stop(0);
+    }
+
+    static String register(String path, String secret, String... events) {
+        return String.valueOf((Integer) editor().contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:" + PORT + path, "events", List.of(events), "secret", secret))
+                .when().post("/api/webhooks")
+                .then().statusCode(201).contentType(ContentType.JSON)
+                .body("secret", is(secret), "active", is(true))
+                .extract().path("id"));
+    }
+
+    static List<Received> awaitReceived(String path, int count, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            List<Received> got = received.getOrDefault(path, List.of());
+            if (got.size() >= count) {
+                return got;
+            }
+            Thread.sleep(100);
+        }
+        return received.getOrDefault(path, List.of());
+    }
+
+    @Test
+    void publishingDeliversASignedEventAfterCommit() throws Exception {
+        String path = "/" + unique("signed");
+        String secret = "a-test-secret-of-some-length";
+        String hook = register(path, secret, "post.published", "post.updated", "post.deleted");
+        String slug = Fixtures.createPublished(unique("hooked"), "2024-01-01T00:00:00Z", List.of(), List.of());
+
+        List<Received> got = awaitReceived(path, 1, Duration.ofSeconds(20));
+        assertThat(got).hasSize(1);
+        Received delivery = got.get(0);
+        assertThat(delivery.event()).isEqualTo("post.published");
+        assertThat(delivery.body()).contains("\"slug\":\"" + slug + "\"").contains("\"type\":\"post.published\"");
+        assertThat(delivery.signature()).isEqualTo("t=" + delivery.timestamp() + ",v1="
+                + WebhookService.sign(secret, Long.parseLong(delivery.timestamp()), delivery.body()));
+        assertThat(Long.parseLong(delivery.timestamp())).isCloseTo(System.currentTimeMillis() / 1000, org.assertj.core.data.Offset.offset(60L));
+
+        editor().header("If-Match", etag(slug)).when().delete("/api/posts/{slug}", slug).then().statusCode(204);
+        got = awaitReceived(path, 2, Duration.ofSeconds(20));
+        assertThat(got).extracting(Received::event).containsExactly("post.published", "post.deleted");
+
+        editor().when().get("/api/webhooks/{id}/deliveries", hook).then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.everyItem(is("DELIVERED")), "event", hasItem("post.deleted"),
+                        "attempts", org.hamcrest.Matchers.everyItem(is(1)));
+    }
+
+    @Test
+    void failedDeliveriesAreRetriedWithBackoffAndLogged() throws Exception {
+        String path = "/" + unique("flaky");
+        failuresLeft.put(path, new AtomicInteger(2));
+        String hook = register(path, "another-secret-value", "post.published");
+        Fixtures.createPublished(unique("retried"), "2024-01-01T00:00:00Z", List.of(), List.of());
+
+        List<Received> got = awaitReceived(path, 3, Duration.ofSeconds(30));
+        assertThat(got).hasSize(3);
+        assertThat(got).extracting(Received::eventId).containsOnly(got.get(0).eventId());
+        // the log shows three attempts and the last error was cleared on success
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < end && !"DELIVERED".equals(editor().get("/api/webhooks/{id}/deliveries", hook).path("[0].state"))) {
+            Thread.sleep(100);
+        }
+        editor().when().get("/api/webhooks/{id}/deliveries", hook).then().statusCode(200)
+                .body("[0].state", is("DELIVERED"), "[0].attempts", is(3), "[0].lastStatus", is(204),
+                        "[0].deliveredAt", notNullValue());
+        assertThat(webhooks.backoff(1)).isEqualTo(Duration.ofMillis(300));
+        assertThat(webhooks.backoff(3)).isEqualTo(Duration.ofMillis(1200));
+    }
+
+    @Test
+    void contendingClaimersDeliverEachEventExactlyOnce() throws Exception {
+        String path = "/" + unique("once");
+        register(path, "exactly-once-secret", "post.published");
+        int posts = 30;
+        for (int i = 0; i < posts; i++) {
+            Fixtures.createPublished(unique("once"), "2024-01-01T00:00:00Z", List.of(), List.of());
+        }
+        // Besides this instance's scheduler, three more claimers race for the same rows (as other instances would)
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> claimers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            claimers.add(pool.submit(() -> {
+                start.await();
+                while (webhooks.deliverDue() > 0) {
+                    // drain
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> claimer : claimers) {
+            claimer.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        List<Received> got = awaitReceived(path, posts, Duration.ofSeconds(30));
+        Thread.sleep(1500); // room for a duplicate to show up, if there were one
+        got = received.get(path);
+        assertThat(got).hasSize(posts);
+        assertThat(got.stream().map(Received::eventId).distinct().count()).isEqualTo(posts);
+    }
+
+    @Test
+    void scheduledPostIsAnnouncedWhenItsTimeComesNotBefore() throws Exception {
+        String path = "/" + unique("scheduled");
+        register(path, "scheduled-secret-value", "post.published");
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.now().plusSeconds(3);
+        Map<String, Object> body = post(unique("Later"), "x");
+        body.put("status", "scheduled");
+        body.put("publishedAt", at.toString());
+        String slug = Fixtures.create(body).statusCode(201).extract().path("slug");
+        Thread.sleep(1500);
+        assertThat(received.getOrDefault(path, List.of())).isEmpty();
+        List<Received> got = awaitReceived(path, 1, Duration.ofSeconds(20));
+        assertThat(got).hasSize(1);
+        assertThat(got.get(0).event()).isEqualTo("post.published");
+        assertThat(got.get(0).body()).contains("\"slug\":\"" + slug + "\"");
+        assertThat(java.time.OffsetDateTime.now()).isAfterOrEqualTo(at);
+        Thread.sleep(1500);
+        assertThat(received.get(path)).hasSize(1);
+    }
+
+    @Test
+    void privateAndLoopbackTargetsAreRefused() {
+        for (String url : List.of("http://10.0.0.1/hook", "http://localhost:8080/hook", "http://169.254.169.254/latest",
+                "http://[::1]/hook", "http://192.168.1.1/", "ftp://example.com/x", "not a url")) {
+            editor().contentType(ContentType.JSON).body(Map.of("url", url, "events", List.of("post.published")))
+                    .when().post("/api/webhooks")
+                    .then().statusCode(400).contentType("application/problem+json").body("violations.field", hasItem("url"));
+        }
+        editor().contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:" + PORT + "/x", "events", List.of("post.exploded")))
+                .when().post("/api/webhooks").then().statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of("url", "http://127.0.0.1/x", "events", List.of("post.published")))
+                .when().post("/api/webhooks").then().statusCode(401);
+    }
+}
