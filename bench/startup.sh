@@ -9,7 +9,8 @@ PORT=${PORT:-18730}
 DB_URL=${DB_URL:-jdbc:postgresql://127.0.0.1:5432/slugline_7_bench}
 JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxRAM=512m"}
 APPCDS=${APPCDS:-1}
-OUT=bench/out; mkdir -p "$OUT"
+OUT=$(pwd)/bench/out; mkdir -p "$OUT"
+# AppCDS records the class path as it was at build time: the jar is started from its own folder, as Quarkus does
 
 db=${DB_URL##*/}
 psql -h 127.0.0.1 -U postgres -d postgres -tAc "select 1 from pg_database where datname='$db'" | grep -q 1 \
@@ -19,7 +20,7 @@ if [[ $APPCDS == 1 ]]; then
   if [[ ! -f target/quarkus-app/app-cds.jsa || ${REBUILD:-0} == 1 ]]; then
     ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true
   fi
-  CDS="-XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa -Xshare:auto"
+  CDS="-XX:SharedArchiveFile=app-cds.jsa -Xshare:auto"
 else
   [[ -f target/quarkus-app/quarkus-run.jar ]] || ./mvnw -B -q package -DskipTests
   CDS=""
@@ -31,7 +32,7 @@ for run in $(seq 1 "$RUNS"); do
   start=$(now_ms)
   # shellcheck disable=SC2086
   QUARKUS_DATASOURCE_JDBC_URL=$DB_URL QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_HTTP_PORT=$PORT \
-    java $JAVA_OPTS $CDS -jar target/quarkus-app/quarkus-run.jar >"$OUT/startup-$run.log" 2>&1 &
+    bash -c 'cd target/quarkus-app && exec java "$@" -jar quarkus-run.jar' java $JAVA_OPTS $CDS >"$OUT/startup-$run.log" 2>&1 &
   pid=$!
   until curl -fs -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; do
     sleep 0.02
