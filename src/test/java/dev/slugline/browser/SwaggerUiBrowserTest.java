@@ -1,0 +1,174 @@
+package dev.slugline.browser;
+
+import dev.slugline.testing.Fixtures;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+
+/**
+ * An editor's session in a real browser: Debian's chromium (installed by {@code .ci/run} with apt, never downloaded
+ * by Selenium) opens the Swagger UI, creates a post from Markdown, reads it back, and leaves a screenshot in
+ * {@code target/browser/}. {@link #authorizeIfOffered} signs in once the API declares a security scheme (the
+ * editorial issue adds accounts); on a branch without accounts there is no Authorize button and nothing to do.
+ */
+@QuarkusTest
+class SwaggerUiBrowserTest {
+
+    static final String CHROMIUM = System.getProperty("slugline.test.chromium", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = System.getProperty("slugline.test.chromedriver", "/usr/bin/chromedriver");
+    static final int DRIVER_PORT = Integer.parseInt(System.getProperty("slugline.test.chromedriver-port", "18720"));
+
+    @TestHTTPResource("/q/swagger-ui/")
+    URL swaggerUi;
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        assertThat(new File(CHROMIUM).canExecute()).as("Debian's chromium at %s (bash .ci/run installs it)", CHROMIUM).isTrue();
+        assertThat(new File(CHROMEDRIVER).canExecute()).as("Debian's chromium-driver at %s (bash .ci/run installs it)", CHROMEDRIVER).isTrue();
+        Path profile = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium-profile-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,2200", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingPort(DRIVER_PORT)
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void editorCreatesAPostFromMarkdownAndReadsItBack() throws IOException {
+        String slug = Fixtures.unique("from-the-browser");
+        String title = "Written in Swagger UI " + slug.substring(slug.lastIndexOf('-') + 1);
+
+        browser.get(swaggerUi.toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".information-container .title")));
+        assertThat(browser.findElement(By.cssSelector(".information-container .title")).getText()).contains("Slugline API");
+        authorizeIfOffered();
+
+        // POST /api/posts with a Markdown file, front matter and all
+        WebElement create = operation("post", "/api/posts");
+        tryItOut(create);
+        new Select(create.findElement(By.cssSelector(".body-param-content-type select"))).selectByVisibleText("text/markdown");
+        WebElement body = create.findElement(By.cssSelector("textarea.body-param__text"));
+        body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        body.sendKeys("---\ntitle: " + title + "\nslug: " + slug + "\ntags: [browser]\n---\n"
+                + "Editors write **Markdown** here.\n\n- one\n- two\n");
+        execute(create);
+        assertThat(liveStatus(create)).isEqualTo("201");
+        assertThat(liveBody(create)).contains("\"slug\": \"" + slug + "\"").contains("<strong>Markdown</strong>");
+
+        // GET /api/posts/{slug}: read it back through the UI
+        WebElement read = operation("get", "/api/posts/{slug}");
+        tryItOut(read);
+        WebElement slugInput = read.findElement(By.cssSelector("tr[data-param-name='slug'] input"));
+        slugInput.clear();
+        slugInput.sendKeys(slug);
+        // The operation answers JSON or just the HTML; ask for the JSON
+        new Select(read.findElement(By.cssSelector(".response-control-media-type select"))).selectByVisibleText("application/json");
+        execute(read);
+        assertThat(liveStatus(read)).isEqualTo("200");
+        assertThat(liveBody(read)).contains("\"title\": \"" + title + "\"").contains("<li>two</li>");
+
+        Path shot = Path.of("target", "browser", "swagger-ui-post-created.png");
+        Files.createDirectories(shot.getParent());
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", create);
+        Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+        assertThat(Files.size(shot)).isGreaterThan(10_000);
+
+        // And the post is really there for every client
+        given().when().get("/api/posts/{slug}", slug).then().statusCode(200)
+                .body("title", is(title), "html", containsString("<strong>Markdown</strong>"),
+                        "tags.slug", hasItem("browser"));
+    }
+
+    /**
+     * Signs in through Swagger UI's Authorize dialog when the API declares a security scheme; the credentials come
+     * from {@code slugline.test.editor-user}/{@code -password}. Without a scheme the button is absent.
+     */
+    private void authorizeIfOffered() {
+        List<WebElement> authorize = browser.findElements(By.cssSelector("button.authorize"));
+        if (authorize.isEmpty()) {
+            return;
+        }
+        authorize.get(0).click();
+        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".auth-container")));
+        dialog.findElement(By.cssSelector("input[type='text']")).sendKeys(System.getProperty("slugline.test.editor-user", "editor"));
+        dialog.findElement(By.cssSelector("input[type='password']")).sendKeys(System.getProperty("slugline.test.editor-password", "editor"));
+        dialog.findElement(By.cssSelector("button.authorize")).click();
+        browser.findElement(By.cssSelector("button.btn-done")).click();
+    }
+
+    private WebElement operation(String method, String path) {
+        By block = By.xpath("//div[contains(@class,'opblock-" + method + "')][.//*[contains(@class,'opblock-summary-path')][@data-path='" + path + "']]");
+        WebElement operation = wait.until(ExpectedConditions.presenceOfElementLocated(block));
+        if (operation.findElements(By.cssSelector(".opblock-body")).isEmpty()) {
+            WebElement summary = operation.findElement(By.cssSelector(".opblock-summary-control, .opblock-summary"));
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'})", summary);
+            summary.click();
+        }
+        wait.until(d -> !operation.findElements(By.cssSelector(".opblock-body")).isEmpty());
+        return operation;
+    }
+
+    private void tryItOut(WebElement operation) {
+        WebElement button = wait.until(d -> operation.findElement(By.cssSelector("button.try-out__btn")));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'})", button);
+        button.click();
+    }
+
+    private void execute(WebElement operation) {
+        WebElement button = wait.until(d -> operation.findElement(By.cssSelector("button.execute")));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'})", button);
+        button.click();
+        wait.until(d -> !operation.findElements(By.cssSelector(".live-responses-table tbody tr.response td.response-col_status")).isEmpty());
+    }
+
+    private static String liveStatus(WebElement operation) {
+        return operation.findElement(By.cssSelector(".live-responses-table tbody tr.response td.response-col_status")).getText().trim().split("\\s+")[0];
+    }
+
+    private static String liveBody(WebElement operation) {
+        return operation.findElement(By.cssSelector(".live-responses-table tbody tr.response td.response-col_description pre")).getText();
+    }
+}
