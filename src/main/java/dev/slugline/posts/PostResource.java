@@ -2,6 +2,7 @@ package dev.slugline.posts;
 
 import dev.slugline.common.errors.Problem;
 import dev.slugline.common.paging.PagedResponse;
+import dev.slugline.importing.ExportService;
 import dev.slugline.importing.PostFileReader;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -55,10 +56,12 @@ public class PostResource {
 
     private final PostService posts;
     private final PostFileReader files;
+    private final ExportService exports;
 
-    public PostResource(PostService posts, PostFileReader files) {
+    public PostResource(PostService posts, PostFileReader files, ExportService exports) {
         this.posts = posts;
         this.files = files;
+        this.exports = exports;
     }
 
     @GET
@@ -107,6 +110,22 @@ public class PostResource {
     public Response getHtml(@PathParam("slug") String slug) {
         return Response.ok(posts.getPublishedHtml(slug), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+    }
+
+    @GET
+    @Path("/{slug}")
+    @Produces(MARKDOWN)
+    @Operation(summary = "Returns one published post as a Markdown file with YAML front matter (issue 4: export)",
+            description = "Importing the file again yields the same post, front matter keys without a field included.")
+    @APIResponse(responseCode = "200", description = "The Markdown file",
+            content = @Content(mediaType = MARKDOWN, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No published post with this slug",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response getMarkdown(@PathParam("slug") String slug) {
+        return Response.ok(exports.markdown(slug), MediaType.valueOf(MARKDOWN).withCharset("UTF-8"))
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + slug.replace("\"", "") + ".md\"")
+                .build();
     }
 
     @POST

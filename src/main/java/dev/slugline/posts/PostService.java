@@ -336,6 +336,23 @@ public class PostService {
         post.updatedAt = now();
     }
 
+    /** Every post (any status) with the path it was imported from (null if none), a page at a time, by id. */
+    @Transactional
+    public void forEachForExport(java.util.function.BiConsumer<PostView, String> each) {
+        long after = 0;
+        while (true) {
+            List<Post> page = posts.pageById(after, 200);
+            if (page.isEmpty()) {
+                return;
+            }
+            for (Post post : page) {
+                each.accept(PostView.from(post), post.sourcePath);
+                after = post.id;
+            }
+            posts.getEntityManager().clear();
+        }
+    }
+
     private static final com.fasterxml.jackson.databind.ObjectMapper CANONICAL =
             com.fasterxml.jackson.databind.json.JsonMapper.builder()
                     .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
