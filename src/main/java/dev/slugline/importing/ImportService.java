@@ -182,7 +182,7 @@ public class ImportService {
             }
             Map<String, String> imageUrls = new LinkedHashMap<>();
             for (String destination : renderer.imageDestinations(input.markdown())) {
-                ImportPaths.resolve(path, destination).ifPresent(target -> {
+                siteRooted(destination, mediaPaths).or(() -> ImportPaths.resolve(path, destination)).ifPresent(target -> {
                     if (target.equals(ImportPaths.OUTSIDE)) {
                         c.warnings.add("image '" + destination + "' points outside the archive: left as written");
                     } else if (mediaPaths.contains(target)) {
@@ -206,6 +206,19 @@ public class ImportService {
                     "could not be read: " + rootMessage(e), c.warnings);
         }
         return c;
+    }
+
+    /** {@code /images/x.png}: a file at the root of the site, or in Hugo's {@code static/} folder. */
+    private static java.util.Optional<String> siteRooted(String destination, Set<String> mediaPaths) {
+        if (destination == null || !destination.startsWith("/") || destination.startsWith("//")) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<String> atRoot = ImportPaths.resolve("", destination.substring(1));
+        if (atRoot.isEmpty() || atRoot.get().equals(ImportPaths.OUTSIDE)) {
+            return atRoot;
+        }
+        return mediaPaths.contains(atRoot.get()) || !mediaPaths.contains("static/" + atRoot.get())
+                ? atRoot : java.util.Optional.of("static/" + atRoot.get());
     }
 
     private static PostInput withFolderCategory(String path, PostInput input) {

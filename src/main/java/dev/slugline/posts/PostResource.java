@@ -123,9 +123,7 @@ public class PostResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response getMarkdown(@PathParam("slug") String slug) {
         return Response.ok(exports.markdown(slug), MediaType.valueOf(MARKDOWN).withCharset("UTF-8"))
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + slug.replace("\"", "") + ".md\"")
-                .build();
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
 
     @POST
