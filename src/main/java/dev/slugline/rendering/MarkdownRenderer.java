@@ -41,7 +41,13 @@ public class MarkdownRenderer {
     /** Deeper block or inline nesting than this is flattened before rendering. */
     public static final int MAX_DEPTH = 64;
 
-    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+    // the depth limit runs first, before the extensions' post-processors, which are recursive visitors too
+    private final Parser parser = Parser.builder()
+            .postProcessor(node -> {
+                TreeLimits.bound(node, MAX_DEPTH);
+                return node;
+            })
+            .extensions(EXTENSIONS).build();
     private final HtmlRenderer renderer = HtmlRenderer.builder()
             .extensions(EXTENSIONS)
             .escapeHtml(true)
@@ -59,8 +65,16 @@ public class MarkdownRenderer {
      * flattened and {@code <!--more-->} is dropped, so any input renders in bounded stack and time.
      */
     public RenderedMarkdown render(String markdown, UnaryOperator<String> imageUrls) {
+        try {
+            return renderTree(markdown, imageUrls);
+        } catch (StackOverflowError tooDeep) {
+            // inline nesting the parser itself recurses on (a million nested emphasis markers): shown as text
+            return PlainText.render(markdown);
+        }
+    }
+
+    private RenderedMarkdown renderTree(String markdown, UnaryOperator<String> imageUrls) {
         Node document = parser.parse(markdown);
-        TreeLimits.bound(document, MAX_DEPTH);
         document.accept(new AbstractVisitor() {
             @Override
             public void visit(Image image) {
@@ -78,8 +92,12 @@ public class MarkdownRenderer {
 
     /** Image destinations as written, in document order (for imports to resolve against their files). */
     public List<String> imageDestinations(String markdown) {
-        Node document = parser.parse(markdown);
-        TreeLimits.bound(document, MAX_DEPTH);
+        Node document;
+        try {
+            document = parser.parse(markdown);
+        } catch (StackOverflowError tooDeep) {
+            return List.of();
+        }
         List<String> destinations = new java.util.ArrayList<>();
         document.accept(new AbstractVisitor() {
             @Override
@@ -93,8 +111,12 @@ public class MarkdownRenderer {
 
     /** All readable text of a Markdown fragment as one line (the part of a post before {@code <!--more-->}). */
     public String plainText(String markdown) {
-        Node document = parser.parse(markdown);
-        TreeLimits.bound(document, MAX_DEPTH);
+        Node document;
+        try {
+            document = parser.parse(markdown);
+        } catch (StackOverflowError tooDeep) {
+            return PlainText.render(markdown).firstParagraph();
+        }
         TextCollector text = new TextCollector();
         text.everything = true;
         document.accept(text);

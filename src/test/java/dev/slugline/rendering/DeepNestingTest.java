@@ -23,13 +23,21 @@ class DeepNestingTest {
     void deeplyNestedListsAndEmphasisRender() {
         StringBuilder lists = new StringBuilder();
         for (int i = 0; i < 20_000; i++) {
-            lists.append("  ".repeat(i % 2000)).append("- item ").append(i).append('\n');
+            lists.append("  ".repeat(i % 200)).append("- item ").append(i).append('\n');
         }
         assertThat(renderer.render(lists.toString()).html()).contains("item 19999");
         String emphasis = "*".repeat(1_000_000) + "x" + "*".repeat(1_000_000);
         assertThat(renderer.render(emphasis).html()).contains("x");
         String brackets = "[".repeat(1_000_000) + "x" + "](y)".repeat(100_000);
         assertThat(renderer.render(brackets).html()).contains("x");
+    }
+
+    @Test
+    void aMillionNestedEmphasisMarkersAreShownAsEscapedText() {
+        String markdown = "*a ".repeat(1_000_000) + "<script>x</script>";
+        RenderedMarkdown rendered = renderer.render(markdown);
+        assertThat(Jsoup.parseBodyFragment(rendered.html()).select("script")).isEmpty();
+        assertThat(rendered.wordCount()).isGreaterThan(0);
     }
 
     @Test
