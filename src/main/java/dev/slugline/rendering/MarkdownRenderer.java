@@ -65,6 +65,9 @@ public class MarkdownRenderer {
      * flattened and {@code <!--more-->} is dropped, so any input renders in bounded stack and time.
      */
     public RenderedMarkdown render(String markdown, UnaryOperator<String> imageUrls) {
+        if (PlainText.hasPathologicalRun(markdown)) {
+            return PlainText.render(markdown);
+        }
         try {
             return renderTree(markdown, imageUrls);
         } catch (StackOverflowError tooDeep) {

@@ -9,6 +9,66 @@ final class PlainText {
     private PlainText() {
     }
 
+    /** Longest run of one delimiter character the parser is given; longer runs make its work quadratic. */
+    static final int MAX_DELIMITER_RUN = 500;
+
+    /** True when the text has a run of {@code * _ ~ [ ] `} longer than {@link #MAX_DELIMITER_RUN}: no writer means that. */
+    static boolean hasPathologicalRun(String markdown) {
+        int run = 0;
+        char previous = 0;
+        boolean lineStart = true;
+        for (int i = 0; i < markdown.length(); i++) {
+            if (lineStart && containerMarkers(markdown, i) > MarkdownRenderer.MAX_DEPTH) {
+                return true;
+            }
+            char c = markdown.charAt(i);
+            lineStart = c == '\n';
+            boolean delimiter = c == '*' || c == '_' || c == '~' || c == '[' || c == ']' || c == '`';
+            run = delimiter && c == previous ? run + 1 : delimiter ? 1 : 0;
+            if (run > MAX_DELIMITER_RUN) {
+                return true;
+            }
+            previous = c;
+        }
+        return false;
+    }
+
+    /** Block quote and list markers opening the line at {@code i}: {@code > > - 1. x} has four. */
+    private static int containerMarkers(String text, int i) {
+        int count = 0;
+        int n = text.length();
+        while (i < n) {
+            while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            char c = text.charAt(i);
+            if (c == '>') {
+                i++;
+            } else if ((c == '-' || c == '+' || c == '*') && (i + 1 >= n || text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '\t')) {
+                i++;
+            } else if (Character.isDigit(c)) {
+                int j = i;
+                while (j < n && j - i < 9 && Character.isDigit(text.charAt(j))) {
+                    j++;
+                }
+                if (j < n && (text.charAt(j) == '.' || text.charAt(j) == ')') && (j + 1 >= n || text.charAt(j + 1) == ' ')) {
+                    i = j + 1;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+            if (++count > MarkdownRenderer.MAX_DEPTH) {
+                return count;
+            }
+        }
+        return count;
+    }
+
     static RenderedMarkdown render(String markdown) {
         StringBuilder html = new StringBuilder(markdown.length() + 64);
         String first = "";

@@ -28,7 +28,7 @@ class DeepNestingTest {
         assertThat(renderer.render(lists.toString()).html()).contains("item 19999");
         String emphasis = "*".repeat(1_000_000) + "x" + "*".repeat(1_000_000);
         assertThat(renderer.render(emphasis).html()).contains("x");
-        String brackets = "[".repeat(1_000_000) + "x" + "](y)".repeat(100_000);
+        String brackets = "[".repeat(1_000_000) + "x" + "](y)".repeat(1_000_000);
         assertThat(renderer.render(brackets).html()).contains("x");
     }
 
