@@ -45,11 +45,17 @@ public class ArchiveReader {
         }
         Limits limits = new Limits(config.importing());
         try {
+            Map<String, byte[]> files = null;
             if (archive.length >= 4 && archive[0] == 'P' && archive[1] == 'K') {
-                return readZip(archive, limits);
+                files = readZip(archive, limits);
+            } else if (archive.length >= 2 && (archive[0] & 0xff) == 0x1f && (archive[1] & 0xff) == 0x8b) {
+                files = readTar(new GZIPInputStream(new ByteArrayInputStream(archive), 65536), limits);
             }
-            if (archive.length >= 2 && (archive[0] & 0xff) == 0x1f && (archive[1] & 0xff) == 0x8b) {
-                return readTar(new GZIPInputStream(new ByteArrayInputStream(archive), 65536), limits);
+            if (files != null && files.isEmpty()) {
+                throw new UnprocessableContentException("body", "the archive holds no files (or is truncated)");
+            }
+            if (files != null) {
+                return files;
             }
         } catch (ZipException e) {
             throw new UnprocessableContentException("body", "the archive is corrupt: " + e.getMessage());
