@@ -265,11 +265,13 @@ public class PostService {
         Map<String, String> categoryNames = new LinkedHashMap<>();
         Map<String, String> tagNames = new LinkedHashMap<>();
         List<Checked> checks = new java.util.ArrayList<>(items.size());
-        for (ImportItem item : items) {
+        // hashing is CPU work on the whole file: spread it over the cores
+        hashes.addAll(items.parallelStream().map(PostService::importHash).toList());
+        for (int n = 0; n < items.size(); n++) {
+            ImportItem item = items.get(n);
             Checked checked = check(item.input());
             checks.add(checked);
-            String hash = importHash(item);
-            hashes.add(hash);
+            String hash = hashes.get(n);
             Post post = existing.get(item.slug());
             ImportOutcome outcome = post == null ? ImportOutcome.CREATED
                     : hash.equals(post.importHash) ? ImportOutcome.UNCHANGED : ImportOutcome.UPDATED;
@@ -284,6 +286,10 @@ public class PostService {
         }
         Map<String, Category> categories = taxonomy.categoriesBySlug(categoryNames);
         Map<String, Tag> tags = taxonomy.tagsBySlug(tagNames);
+        // rendering is pure CPU work: done for the whole batch in parallel, before the entities are touched
+        List<RenderedMarkdown> rendered = java.util.stream.IntStream.range(0, items.size()).parallel()
+                .mapToObj(i -> outcomes.get(i) == ImportOutcome.UNCHANGED ? null : renderImported(items.get(i)))
+                .toList();
         for (int i = 0; i < items.size(); i++) {
             if (outcomes.get(i) == ImportOutcome.UNCHANGED) {
                 continue;
@@ -295,7 +301,7 @@ public class PostService {
                 post.slug = item.slug();
                 post.createdAt = now();
             }
-            applyImported(post, item, checks.get(i), categories, tags);
+            applyImported(post, item, rendered.get(i), checks.get(i), categories, tags);
             post.importHash = hashes.get(i);
             if (post.id == null) {
                 posts.persist(post);
@@ -306,11 +312,14 @@ public class PostService {
         return outcomes;
     }
 
-    private void applyImported(Post post, ImportItem item, Checked checked, Map<String, Category> categories,
-                               Map<String, Tag> tags) {
-        PostInput input = item.input();
+    private RenderedMarkdown renderImported(ImportItem item) {
         Map<String, String> imageUrls = item.imageUrls() == null ? Map.of() : item.imageUrls();
-        RenderedMarkdown rendered = renderer.render(input.markdown(), imageUrls::get);
+        return renderer.render(item.input().markdown(), imageUrls::get);
+    }
+
+    private void applyImported(Post post, ImportItem item, RenderedMarkdown rendered, Checked checked,
+                               Map<String, Category> categories, Map<String, Tag> tags) {
+        PostInput input = item.input();
         post.title = input.title().strip();
         post.markdown = input.markdown();
         post.html = rendered.html();
