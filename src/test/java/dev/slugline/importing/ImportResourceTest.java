@@ -121,7 +121,7 @@ class ImportResourceTest {
         String html = given().get("/api/posts/hello-jekyll-" + run).then().statusCode(200)
                 .body("publishedAt", is("2013-05-06T02:12:52+02:00"),
                         "tags.slug", containsInAnyOrder("ruby", "jekyll-" + run),
-                        "categories.slug", containsInAnyOrder("blog"),
+                        "categories.slug", containsInAnyOrder("blog-" + run),
                         "frontMatter.layout", is("post"))
                 .extract().path("html");
         List<String> sources = Jsoup.parseBodyFragment(html).select("img").eachAttr("src");
