@@ -58,7 +58,6 @@ public class FrontMatterParser {
     private MarkdownFile fenced(String text, String fence, MarkdownFile.Format format) {
         int start = text.indexOf('\n') + 1;
         int lineStart = start;
-        int lineNumber = 2;
         while (start > 0 && lineStart < text.length()) {
             int lineEnd = text.indexOf('\n', lineStart);
             String line = lineEnd < 0 ? text.substring(lineStart) : text.substring(lineStart, lineEnd);
@@ -73,7 +72,6 @@ public class FrontMatterParser {
                 break;
             }
             lineStart = lineEnd + 1;
-            lineNumber++;
         }
         throw new FileRefusedException("frontMatter", 1,
                 "the front matter opened by " + fence + " on line 1 is never closed by a " + fence + " line");

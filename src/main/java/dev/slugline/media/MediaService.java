@@ -168,10 +168,6 @@ public class MediaService {
         return new Content(file, data);
     }
 
-    public MediaView describe(String idOrPath) {
-        return MediaView.from(get(idOrPath).media());
-    }
-
     /** Every file with its bytes, one at a time (exports), so memory holds one file, not all. */
     @Transactional
     public void forEach(Consumer<Content> consumer) {
