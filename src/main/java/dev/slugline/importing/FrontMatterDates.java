@@ -41,6 +41,15 @@ public final class FrontMatterDates {
     private FrontMatterDates() {
     }
 
+    /** True when the text is a date or date-time written without an offset (then taken in the default zone). */
+    public static boolean hasNoZone(String text) {
+        try {
+            return !FLEXIBLE.parse(text.strip()).isSupported(ChronoField.OFFSET_SECONDS);
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+
     /** The instant and offset the text names; empty when the text is no date at all. */
     public static Optional<OffsetDateTime> parse(String text, ZoneId defaultZone) {
         try {

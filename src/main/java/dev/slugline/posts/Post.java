@@ -128,4 +128,12 @@ public class Post {
     @JoinTable(name = "post_tag",
             joinColumns = @JoinColumn(name = "post_id"), inverseJoinColumns = @JoinColumn(name = "tag_id"))
     public Set<Tag> tags = new HashSet<>();
+
+    /** Issue 4: the path of the file the post was imported from, kept so an export puts it back there. */
+    @Column(length = 1000)
+    public String sourcePath;
+
+    /** Issue 4: hash of the imported file's content; equal on re-import means unchanged. Any other write clears it. */
+    @Column(length = 64)
+    public String importHash;
 }

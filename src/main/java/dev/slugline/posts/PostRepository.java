@@ -57,6 +57,16 @@ public class PostRepository implements PanacheRepository<Post> {
         return count("slug", slug) > 0;
     }
 
+    /** Issue 4: the posts with these slugs, in one query (imports match files to posts by slug). */
+    public List<Post> findBySlugs(java.util.Collection<String> slugs) {
+        return slugs.isEmpty() ? List.of() : list("slug in ?1", slugs);
+    }
+
+    /** Issue 4: one page of all posts (any status) by id, for exports; bodies are read as they are written. */
+    public List<Post> pageById(long afterId, int size) {
+        return find("id > ?1", io.quarkus.panache.common.Sort.ascending("id"), afterId).page(0, size).list();
+    }
+
     /** Slugs equal to {@code base} or of the form {@code base-<anything>}, to find the next free {@code -n}. */
     public List<String> slugsStartingWith(String base) {
         String pattern = base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-%";

@@ -4,6 +4,7 @@ import dev.slugline.common.config.SluglineConfig;
 import dev.slugline.common.errors.Problem;
 import dev.slugline.common.http.CachedReads;
 import dev.slugline.common.paging.PagedResponse;
+import dev.slugline.importing.ExportService;
 import dev.slugline.importing.PostFileReader;
 import dev.slugline.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -72,14 +73,16 @@ public class PostResource {
     private final SearchService search;
     private final CachedReads cachedReads;
     private final SluglineConfig.Paging pagingLimits;
+    private final ExportService exports;
 
     public PostResource(PostService posts, PostFileReader files, SearchService search, CachedReads cachedReads,
-                        SluglineConfig config) {
+                        SluglineConfig config, ExportService exports) {
         this.posts = posts;
         this.files = files;
         this.search = search;
         this.cachedReads = cachedReads;
         this.pagingLimits = config.paging();
+        this.exports = exports;
     }
 
     @GET
@@ -211,6 +214,20 @@ public class PostResource {
         URI location = uri.getBaseUriBuilder().path(PostResource.class).path(reading.movedTo())
                 .replaceQuery(uri.getRequestUri().getRawQuery()).build();
         return Response.status(Response.Status.MOVED_PERMANENTLY).location(location)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+    }
+
+    @GET
+    @Path("/{slug}")
+    @Produces(MARKDOWN)
+    @Operation(summary = "Returns one published post as a Markdown file with YAML front matter (issue 4: export)",
+            description = "Importing the file again yields the same post, front matter keys without a field included.")
+    @APIResponse(responseCode = "200", description = "The Markdown file",
+            content = @Content(mediaType = MARKDOWN, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No published post with this slug",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response getMarkdown(@PathParam("slug") String slug) {
+        return Response.ok(exports.markdown(slug), MediaType.valueOf(MARKDOWN).withCharset("UTF-8"))
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
 

@@ -277,6 +277,7 @@ public class PostService {
         replaceAll(post.categories, categories);
         replaceAll(post.tags, tags);
         post.updatedAt = now();
+        post.importHash = null;
     }
 
     /** Changes the set in place, so Hibernate writes only the rows that differ. */
@@ -569,5 +570,153 @@ public class PostService {
         }
         Post post = posts.findByIdOptional(Long.parseLong(parts[0])).filter(p -> p.deletedAt == null).orElseThrow(() -> invalid);
         return PostView.from(post);
+    }
+
+    // ---- Issue 4: imports -------------------------------------------------------------------------------------
+
+    /** What an import did, or would do, to one post. */
+    public enum ImportOutcome { CREATED, UPDATED, UNCHANGED }
+
+    /**
+     * One file of an import: the post it describes under the slug it claims, where it came from, and the URLs
+     * its relative images render as ({@code imageUrls}: destination as written to media URL).
+     */
+    public record ImportItem(String slug, PostInput input, String sourcePath, Map<String, String> imageUrls) {
+    }
+
+    /** Refuses (400/422 as for a JSON post) what cannot be imported, before anything is written. */
+    public void checkImportable(ImportItem item) {
+        check(item.input());
+        givenSlug(item.slug());
+    }
+
+    /**
+     * Creates or updates the posts of an import, matched by slug, in one transaction: terms with one statement
+     * per kind, posts with batched inserts. A post whose import hash equals the file's is unchanged and not
+     * written at all. With {@code dryRun} nothing is written and the outcomes are what would happen.
+     */
+    @Transactional
+    public List<ImportOutcome> importAll(List<ImportItem> items, boolean dryRun) {
+        Map<String, Post> existing = new java.util.HashMap<>();
+        posts.findBySlugs(items.stream().map(ImportItem::slug).toList()).forEach(p -> existing.put(p.slug, p));
+        List<ImportOutcome> outcomes = new java.util.ArrayList<>(items.size());
+        List<String> hashes = new java.util.ArrayList<>(items.size());
+        Map<String, String> categoryNames = new LinkedHashMap<>();
+        Map<String, String> tagNames = new LinkedHashMap<>();
+        List<Checked> checks = new java.util.ArrayList<>(items.size());
+        // hashing is CPU work on the whole file: spread it over the cores
+        hashes.addAll(items.parallelStream().map(PostService::importHash).toList());
+        for (int n = 0; n < items.size(); n++) {
+            ImportItem item = items.get(n);
+            Checked checked = check(item.input());
+            checks.add(checked);
+            String hash = hashes.get(n);
+            Post post = existing.get(item.slug());
+            ImportOutcome outcome = post == null ? ImportOutcome.CREATED
+                    : hash.equals(post.importHash) ? ImportOutcome.UNCHANGED : ImportOutcome.UPDATED;
+            outcomes.add(outcome);
+            if (outcome != ImportOutcome.UNCHANGED) {
+                checked.categories().forEach(categoryNames::putIfAbsent);
+                checked.tags().forEach(tagNames::putIfAbsent);
+            }
+        }
+        if (dryRun) {
+            return outcomes;
+        }
+        Map<String, Category> categories = taxonomy.categoriesBySlug(categoryNames);
+        Map<String, Tag> tags = taxonomy.tagsBySlug(tagNames);
+        // rendering is pure CPU work: done for the whole batch in parallel, before the entities are touched
+        List<RenderedMarkdown> rendered = java.util.stream.IntStream.range(0, items.size()).parallel()
+                .mapToObj(i -> outcomes.get(i) == ImportOutcome.UNCHANGED ? null : renderImported(items.get(i)))
+                .toList();
+        for (int i = 0; i < items.size(); i++) {
+            if (outcomes.get(i) == ImportOutcome.UNCHANGED) {
+                continue;
+            }
+            ImportItem item = items.get(i);
+            Post post = existing.get(item.slug());
+            if (post == null) {
+                post = new Post();
+                post.slug = item.slug();
+                post.createdAt = now();
+            }
+            applyImported(post, item, rendered.get(i), checks.get(i), categories, tags);
+            post.importHash = hashes.get(i);
+            if (post.id == null) {
+                posts.persist(post);
+            }
+        }
+        posts.flush();
+        posts.getEntityManager().clear();
+        return outcomes;
+    }
+
+    private RenderedMarkdown renderImported(ImportItem item) {
+        Map<String, String> imageUrls = item.imageUrls() == null ? Map.of() : item.imageUrls();
+        return renderer.render(item.input().markdown(), imageUrls::get);
+    }
+
+    private void applyImported(Post post, ImportItem item, RenderedMarkdown rendered, Checked checked,
+                               Map<String, Category> categories, Map<String, Tag> tags) {
+        PostInput input = item.input();
+        post.title = input.title().strip();
+        post.markdown = input.markdown();
+        post.html = rendered.html();
+        post.summary = input.summary() != null && !input.summary().isBlank()
+                ? input.summary().strip()
+                : summarize(rendered.firstParagraph(), config.summary().maxLength());
+        post.status = input.status() != null ? input.status() : PostStatus.PUBLISHED;
+        // an imported post without a date keeps none: the report warns, nothing is invented
+        post.publishedAt = input.publishedAt();
+        post.wordCount = rendered.wordCount();
+        post.readingMinutes = ReadingTime.minutes(rendered.wordCount(), config.reading().wordsPerMinute());
+        Map<String, Object> frontMatter = input.frontMatter() != null ? input.frontMatter() : Map.of();
+        if (!frontMatter.equals(post.frontMatter)) {
+            post.frontMatter = new LinkedHashMap<>(frontMatter);
+        }
+        Set<Category> wantedCategories = new java.util.LinkedHashSet<>();
+        checked.categories().keySet().forEach(slug -> wantedCategories.add(categories.get(slug)));
+        Set<Tag> wantedTags = new java.util.LinkedHashSet<>();
+        checked.tags().keySet().forEach(slug -> wantedTags.add(tags.get(slug)));
+        replaceAll(post.categories, wantedCategories);
+        replaceAll(post.tags, wantedTags);
+        post.sourcePath = item.sourcePath();
+        post.updatedAt = now();
+    }
+
+    /** Every post (any status) with the path it was imported from (null if none), a page at a time, by id. */
+    @Transactional
+    public void forEachForExport(java.util.function.BiConsumer<PostView, String> each) {
+        long after = 0;
+        while (true) {
+            List<Post> page = posts.pageById(after, 200);
+            if (page.isEmpty()) {
+                return;
+            }
+            for (Post post : page) {
+                each.accept(PostView.from(post), post.sourcePath);
+                after = post.id;
+            }
+            posts.getEntityManager().clear();
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper CANONICAL =
+            com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                    .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                    .build();
+
+    /** SHA-256 over everything an imported file decides about its post. */
+    static String importHash(ImportItem item) {
+        PostInput in = item.input();
+        List<Object> parts = java.util.Arrays.asList(item.slug(), in.title(), in.summary(), in.markdown(),
+                String.valueOf(in.status()), String.valueOf(in.publishedAt()), in.categories(), in.tags(),
+                in.frontMatter(), item.sourcePath(), item.imageUrls() == null ? Map.of() : new java.util.TreeMap<>(item.imageUrls()));
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            return java.util.HexFormat.of().formatHex(sha.digest(CANONICAL.writeValueAsBytes(parts)));
+        } catch (java.security.NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -11,6 +11,7 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Image;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
@@ -20,6 +21,7 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Renders a post's Markdown (CommonMark with GFM tables, strikethrough, autolinks, task lists and heading
@@ -36,7 +38,16 @@ public class MarkdownRenderer {
             TaskListItemsExtension.create(),
             HeadingAnchorExtension.create());
 
-    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+    /** Deeper block or inline nesting than this is flattened before rendering. */
+    public static final int MAX_DEPTH = 64;
+
+    // the depth limit runs first, before the extensions' post-processors, which are recursive visitors too
+    private final Parser parser = Parser.builder()
+            .postProcessor(node -> {
+                TreeLimits.bound(node, MAX_DEPTH);
+                return node;
+            })
+            .extensions(EXTENSIONS).build();
     private final HtmlRenderer renderer = HtmlRenderer.builder()
             .extensions(EXTENSIONS)
             .escapeHtml(true)
@@ -45,10 +56,74 @@ public class MarkdownRenderer {
             .build();
 
     public RenderedMarkdown render(String markdown) {
+        return render(markdown, url -> url);
+    }
+
+    /**
+     * Renders with image URLs passed through {@code imageUrls} first (imports point relative images at the
+     * media they were stored as). The Markdown itself is not changed. Nesting deeper than {@link #MAX_DEPTH} is
+     * flattened and {@code <!--more-->} is dropped, so any input renders in bounded stack and time.
+     */
+    public RenderedMarkdown render(String markdown, UnaryOperator<String> imageUrls) {
+        if (PlainText.hasPathologicalRun(markdown)) {
+            return PlainText.render(markdown);
+        }
+        try {
+            return renderTree(markdown, imageUrls);
+        } catch (StackOverflowError tooDeep) {
+            // inline nesting the parser itself recurses on (a million nested emphasis markers): shown as text
+            return PlainText.render(markdown);
+        }
+    }
+
+    private RenderedMarkdown renderTree(String markdown, UnaryOperator<String> imageUrls) {
         Node document = parser.parse(markdown);
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Image image) {
+                String rewritten = imageUrls.apply(image.getDestination());
+                if (rewritten != null) {
+                    image.setDestination(rewritten);
+                }
+                visitChildren(image);
+            }
+        });
         TextCollector text = new TextCollector();
         document.accept(text);
         return new RenderedMarkdown(renderer.render(document), text.firstParagraph(), text.words());
+    }
+
+    /** Image destinations as written, in document order (for imports to resolve against their files). */
+    public List<String> imageDestinations(String markdown) {
+        Node document;
+        try {
+            document = parser.parse(markdown);
+        } catch (StackOverflowError tooDeep) {
+            return List.of();
+        }
+        List<String> destinations = new java.util.ArrayList<>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Image image) {
+                destinations.add(image.getDestination());
+                visitChildren(image);
+            }
+        });
+        return destinations;
+    }
+
+    /** All readable text of a Markdown fragment as one line (the part of a post before {@code <!--more-->}). */
+    public String plainText(String markdown) {
+        Node document;
+        try {
+            document = parser.parse(markdown);
+        } catch (StackOverflowError tooDeep) {
+            return PlainText.render(markdown).firstParagraph();
+        }
+        TextCollector text = new TextCollector();
+        text.everything = true;
+        document.accept(text);
+        return text.firstParagraph();
     }
 
     /** Collects the plain text of the document: the first paragraph on its own, and a word count of everything. */
@@ -57,9 +132,9 @@ public class MarkdownRenderer {
         private boolean inFirstParagraph;
         private boolean firstParagraphSeen;
         private int words;
+        private boolean everything;
 
-        @Override
-        public void visit(Paragraph paragraph) {
+        private void visitParagraph(Paragraph paragraph) {
             if (firstParagraphSeen) {
                 visitChildren(paragraph);
                 return;
@@ -78,6 +153,16 @@ public class MarkdownRenderer {
         @Override
         public void visit(Code code) {
             add(code.getLiteral());
+        }
+
+        @Override
+        public void visit(Paragraph paragraph) {
+            if (everything) {
+                visitChildren(paragraph);
+                add(" ");
+                return;
+            }
+            visitParagraph(paragraph);
         }
 
         @Override
@@ -102,7 +187,7 @@ public class MarkdownRenderer {
 
         private void add(String literal) {
             words += countWords(literal);
-            if (inFirstParagraph) {
+            if (inFirstParagraph || everything) {
                 firstParagraph.append(literal);
             }
         }

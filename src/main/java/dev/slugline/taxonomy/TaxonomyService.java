@@ -77,6 +77,22 @@ public class TaxonomyService {
         return new LinkedHashSet<>(tags.findOrCreate(namesBySlug));
     }
 
+    /** Issue 4: the categories with these slugs (inserting missing ones) in one statement, by slug. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, Category> categoriesBySlug(Map<String, String> namesBySlug) {
+        Map<String, Category> bySlug = new LinkedHashMap<>();
+        categories.findOrCreateAll(namesBySlug).forEach(c -> bySlug.put(c.slug, c));
+        return bySlug;
+    }
+
+    /** Issue 4: the tags with these slugs (inserting missing ones) in one statement, by slug. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, Tag> tagsBySlug(Map<String, String> namesBySlug) {
+        Map<String, Tag> bySlug = new LinkedHashMap<>();
+        tags.findOrCreateAll(namesBySlug).forEach(t -> bySlug.put(t.slug, t));
+        return bySlug;
+    }
+
     public Page<TermView> listCategories(String page, String size) {
         return list(categories, page, size);
     }

@@ -41,6 +41,47 @@ public interface SluglineConfig {
         /** The zone of front matter dates written without an offset ({@code 2018-09-18 12:07}). */
         @WithDefault("UTC")
         java.time.ZoneId defaultZone();
+
+        /** Longest front matter string value (other than the body); longer is refused, never truncated. */
+        @WithDefault("10000")
+        int maxFieldLength();
+
+        /** Largest archive accepted by {@code POST /api/imports}, in bytes (413 above). */
+        @WithDefault("100M")
+        io.quarkus.runtime.configuration.MemorySize maxArchiveSize();
+
+        /** Largest total of all files once unpacked, in bytes (413 above: zip bombs). */
+        @WithDefault("400M")
+        io.quarkus.runtime.configuration.MemorySize maxExpandedSize();
+
+        /** Most files (entries) in one import (413 above). */
+        @WithDefault("50000")
+        int maxFiles();
+
+        /** Largest single unpacked file, in bytes (413 above). */
+        @WithDefault("10M")
+        io.quarkus.runtime.configuration.MemorySize maxFileSize();
+
+        /** Deepest folder nesting inside an archive (422 above). */
+        @WithDefault("16")
+        int maxDepth();
+    }
+
+    /** Uploaded and imported files (images), stored in PostgreSQL. */
+    Media media();
+
+    interface Media {
+        /** Largest file {@code POST /api/media} accepts, in bytes (413 above). */
+        @WithDefault("10M")
+        io.quarkus.runtime.configuration.MemorySize maxSize();
+
+        /** Content types {@code POST /api/media} accepts, checked against the bytes. */
+        @WithDefault("image/png,image/jpeg,image/gif,image/webp,image/svg+xml")
+        java.util.List<String> allowedTypes();
+
+        /** Cache-Control max-age of served media, in seconds. */
+        @WithDefault("31536000")
+        long maxAge();
     }
 
     interface Reading {

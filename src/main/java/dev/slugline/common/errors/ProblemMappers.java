@@ -32,6 +32,12 @@ public class ProblemMappers {
         return Problem.of(e.status(), e.getMessage(), path(uri), e.violations()).toResponse();
     }
 
+    /** Issue 4: a 416 also says how long the file is ({@code Content-Range: bytes *}{@code /length}). */
+    @ServerExceptionMapper
+    public Response rangeNotSatisfiable(RangeNotSatisfiableException e, UriInfo uri) {
+        return Response.fromResponse(refusal(e, uri)).header("Content-Range", "bytes */" + e.length()).build();
+    }
+
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
         List<Problem.Violation> violations = e.getConstraintViolations().stream()

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Import benchmark: generates a Hugo content folder of N realistic posts (default 10,000), starts the packaged
+# Slugline on its own database and port, imports the zip through POST /api/imports twice, and prints posts per
+# second, the second (unchanged) import's speed-up, peak heap (jstat, sampled) and peak RSS (VmHWM).
+# Usage: bench/import.sh [posts]    Env: BENCH_PORT (18401), BENCH_DB (slugline_4_bench), BENCH_HEAP (-Xmx512m)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+POSTS=${1:-10000}
+PORT=${BENCH_PORT:-18401}
+DB=${BENCH_DB:-slugline_4_bench}
+HEAP=${BENCH_HEAP:--Xmx512m}
+WORK=$(mktemp -d /tmp/slugline-bench.XXXXXX)
+JAR=target/quarkus-app/quarkus-run.jar
+
+[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
+echo "Generating $POSTS posts..."
+java bench/GenerateSite.java "$POSTS" "$WORK/site.zip"
+echo "Archive: $(du -h "$WORK/site.zip" | cut -f1)"
+
+# a fresh database of our own (never another one)
+psql -h 127.0.0.1 -U postgres -qc "drop database if exists \"$DB\"" postgres
+psql -h 127.0.0.1 -U postgres -qc "create database \"$DB\"" postgres
+
+PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
+  java $HEAP -jar "$JAR" > "$WORK/server.log" 2>&1 &
+SERVER=$!
+SAMPLER=
+trap 'kill $SERVER 2>/dev/null || true; [ -n "$SAMPLER" ] && kill $SAMPLER 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$PORT/q/health/ready" > /dev/null 2>&1 && break
+  sleep 1
+done
+
+# sample used heap (KB) every 200 ms: S0U + S1U + EU + OU
+jstat -gc "$SERVER" 200 > "$WORK/jstat.log" 2>/dev/null &
+SAMPLER=$!
+
+run() {
+  curl -fs -o "$WORK/report-$1.json" -w '%{time_total}' -H 'Content-Type: application/zip' \
+       --data-binary @"$WORK/site.zip" "http://127.0.0.1:$PORT/api/imports"
+}
+FIRST=$(run 1)
+SECOND=$(run 2)
+sleep 0.5
+kill $SAMPLER 2>/dev/null || true
+
+summary() { python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print('created=%d updated=%d unchanged=%d failed=%d' % (r['created'], r['updated'], r['unchanged'], r['failed']))" "$1"; }
+PEAK_HEAP_KB=$(awk 'NR>1 && $1 ~ /^[0-9.]+$/ { used = $3 + $4 + $6 + $8; if (used > max) max = used } END { printf "%d", max }' "$WORK/jstat.log")
+PEAK_RSS_KB=$(awk '/VmHWM/ { print $2 }' /proc/$SERVER/status)
+
+echo "Posts:                 $POSTS (+50 images)"
+echo "First import:          ${FIRST}s  $(summary "$WORK/report-1.json")"
+echo "Second import:         ${SECOND}s  $(summary "$WORK/report-2.json")"
+python3 - "$POSTS" "$FIRST" "$SECOND" <<'PY'
+import sys
+posts, first, second = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
+print("First import rate:     %.0f posts/s" % (posts / first))
+print("Second import rate:    %.0f posts/s" % (posts / second))
+print("Unchanged speed-up:    %.1fx" % (first / second))
+PY
+echo "Peak heap used:        $((PEAK_HEAP_KB / 1024)) MB (heap limit $HEAP)"
+echo "Peak RSS:              $((PEAK_RSS_KB / 1024)) MB"
+echo "Machine:               $(nproc) cores, $(awk '/MemTotal/ {printf "%d GB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
+echo "Server log:            $WORK/server.log"

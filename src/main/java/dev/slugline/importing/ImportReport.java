@@ -1,0 +1,40 @@
+package dev.slugline.importing;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+@Schema(name = "ImportReport", description = "What an import did (or, with dryRun, would do) to each file")
+public record ImportReport(
+        @Schema(description = "True when nothing was written") boolean dryRun,
+        @Schema(description = "Files whose post or medium was created") int created,
+        @Schema(description = "Files whose post (matched by slug) or medium (by path) changed") int updated,
+        @Schema(description = "Files identical to what is stored: nothing written") int unchanged,
+        @Schema(description = "Files refused; nothing of them was written") int failed,
+        @Schema(description = "Files that are not posts (Hugo section pages)") int skipped,
+        List<FileReport> files) {
+
+    public enum Status { created, updated, unchanged, failed, skipped }
+
+    public enum Kind { post, media }
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @Schema(name = "ImportedFile", description = "One file of the import")
+    public record FileReport(
+            @Schema(description = "Path inside the archive", example = "content/posts/hello/index.md") String path,
+            Kind kind,
+            Status status,
+            @Schema(description = "The post's slug, or the medium's URL", example = "hello") String slug,
+            @Schema(description = "The front matter field or part of the file that was refused", example = "date") String field,
+            @Schema(description = "1-based line of the file", example = "3") Integer line,
+            @Schema(description = "Why it failed") String reason,
+            @Schema(description = "Accepted, but worth knowing: no date, a missing image") List<String> warnings) {
+    }
+
+    static ImportReport of(boolean dryRun, List<FileReport> files) {
+        int[] counts = new int[Status.values().length];
+        files.forEach(f -> counts[f.status().ordinal()]++);
+        return new ImportReport(dryRun, counts[0], counts[1], counts[2], counts[3], counts[4], files);
+    }
+}

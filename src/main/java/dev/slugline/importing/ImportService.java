@@ -1,0 +1,286 @@
+package dev.slugline.importing;
+
+import dev.slugline.common.config.SluglineConfig;
+import dev.slugline.common.errors.PayloadTooLargeException;
+import dev.slugline.common.errors.SluglineException;
+import dev.slugline.common.text.Slugs;
+import dev.slugline.media.MediaService;
+import dev.slugline.posts.PostInput;
+import dev.slugline.posts.PostService;
+import dev.slugline.rendering.MarkdownRenderer;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * Brings a whole site in: every Markdown file of an archive (or of a multipart upload) becomes a post, every
+ * other file a medium. Files are read and checked first, without a transaction; then media and posts are written
+ * in batches, each batch in one transaction. A file that fails is reported and nothing of it is written; the
+ * others go on. Importing the same files again changes nothing.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    private static final int BATCH = 500;
+    private static final Set<String> NOT_CATEGORIES = Set.of("content", "_posts", "source", "_drafts");
+
+    private final ArchiveReader archives;
+    private final PostFileReader files;
+    private final PostService posts;
+    private final MediaService media;
+    private final MarkdownRenderer renderer;
+    private final SluglineConfig config;
+
+    public ImportService(ArchiveReader archives, PostFileReader files, PostService posts, MediaService media,
+                         MarkdownRenderer renderer, SluglineConfig config) {
+        this.archives = archives;
+        this.files = files;
+        this.posts = posts;
+        this.media = media;
+        this.renderer = renderer;
+        this.config = config;
+    }
+
+    /** How to import. */
+    public record Options(boolean dryRun, boolean foldersAsCategories) {
+    }
+
+    public ImportReport importArchive(byte[] archive, Options options) {
+        return importFiles(archives.read(archive), options);
+    }
+
+    /** Files by clean relative path (a multipart upload: checked against the same limits as an archive). */
+    public ImportReport importUploaded(Map<String, byte[]> uploaded, Options options) {
+        long total = 0;
+        for (Map.Entry<String, byte[]> file : uploaded.entrySet()) {
+            if (file.getValue().length > config.importing().maxFileSize().asLongValue()) {
+                throw new PayloadTooLargeException("files", "'" + file.getKey() + "' is larger than "
+                        + config.importing().maxFileSize().asLongValue() + " bytes (slugline.importing.max-file-size)");
+            }
+            total += file.getValue().length;
+        }
+        if (uploaded.size() > config.importing().maxFiles()) {
+            throw new PayloadTooLargeException("files", "more than " + config.importing().maxFiles()
+                    + " files (slugline.importing.max-files)");
+        }
+        if (total > config.importing().maxExpandedSize().asLongValue()) {
+            throw new PayloadTooLargeException("files", "the files add up to more than "
+                    + config.importing().maxExpandedSize().asLongValue() + " bytes");
+        }
+        return importFiles(uploaded, options);
+    }
+
+    private ImportReport importFiles(Map<String, byte[]> all, Options options) {
+        long started = System.nanoTime();
+        Map<String, byte[]> mediaFiles = new LinkedHashMap<>();
+        List<String> postPaths = new ArrayList<>();
+        Map<String, ImportReport.FileReport> reports = new LinkedHashMap<>();
+        all.forEach((path, data) -> {
+            if (ImportPaths.isIgnored(path)) {
+                return;
+            }
+            if (!ImportPaths.isMarkdown(path)) {
+                mediaFiles.put(path, data);
+            } else if (ImportPaths.isSectionPage(path)) {
+                reports.put(path, report(path, ImportReport.Status.skipped, null, null, null,
+                        "a Hugo section page lists posts; it is not one", List.of()));
+            } else {
+                postPaths.add(path);
+                reports.put(path, null);
+            }
+        });
+
+        // 1. read and check every post file, in parallel: no database work here
+        List<Candidate> read = IntStream.range(0, postPaths.size()).parallel()
+                .mapToObj(i -> readPost(postPaths.get(i), all.get(postPaths.get(i)), mediaFiles.keySet(), options))
+                .toList();
+
+        // 2. two files claiming one slug: both refused, never merged
+        Map<String, List<Candidate>> bySlug = new HashMap<>();
+        read.stream().filter(c -> c.failure == null).forEach(c -> bySlug.computeIfAbsent(c.item.slug(), s -> new ArrayList<>()).add(c));
+        for (List<Candidate> claim : bySlug.values()) {
+            if (claim.size() > 1) {
+                for (Candidate c : claim) {
+                    List<String> others = claim.stream().filter(o -> o != c).map(o -> o.path).toList();
+                    c.failure = report(c.path, ImportReport.Status.failed, c.item.slug(), "slug", null,
+                            "conflict: slug '" + c.item.slug() + "' is also claimed by " + String.join(", ", others), c.warnings);
+                }
+            }
+        }
+
+        // 3. media first, so the posts' image URLs lead somewhere
+        if (!mediaFiles.isEmpty()) {
+            List<String> mediaPaths = new ArrayList<>(mediaFiles.keySet());
+            for (int from = 0; from < mediaPaths.size(); from += BATCH) {
+                Map<String, byte[]> batch = new LinkedHashMap<>();
+                mediaPaths.subList(from, Math.min(mediaPaths.size(), from + BATCH)).forEach(p -> batch.put(p, mediaFiles.get(p)));
+                List<MediaService.Outcome> outcomes = media.importAll(batch, options.dryRun());
+                int i = 0;
+                for (String path : batch.keySet()) {
+                    reports.put(path, report(path, ImportReport.Kind.media, status(outcomes.get(i++).name()),
+                            MediaService.url(path), null, null, null, List.of()));
+                }
+            }
+        }
+
+        // 4. posts in batches; a batch that fails is retried file by file, so one bad file stops nothing else
+        List<Candidate> good = new ArrayList<>();
+        for (Candidate c : read) {
+            if (c.failure != null) {
+                reports.put(c.path, c.failure);
+            } else {
+                good.add(c);
+            }
+        }
+        for (int from = 0; from < good.size(); from += BATCH) {
+            List<Candidate> batch = good.subList(from, Math.min(good.size(), from + BATCH));
+            try {
+                List<PostService.ImportOutcome> outcomes =
+                        posts.importAll(batch.stream().map(c -> c.item).toList(), options.dryRun());
+                for (int i = 0; i < batch.size(); i++) {
+                    reports.put(batch.get(i).path, done(batch.get(i), outcomes.get(i)));
+                }
+            } catch (RuntimeException batchFailure) {
+                Log.debugf(batchFailure, "Import batch failed; retrying its %d files one by one", batch.size());
+                for (Candidate c : batch) {
+                    try {
+                        reports.put(c.path, done(c, posts.importAll(List.of(c.item), options.dryRun()).get(0)));
+                    } catch (RuntimeException e) {
+                        reports.put(c.path, report(c.path, ImportReport.Status.failed, c.item.slug(), null, null,
+                                e instanceof SluglineException ? e.getMessage() : "could not be stored: " + rootMessage(e), c.warnings));
+                    }
+                }
+            }
+        }
+        List<ImportReport.FileReport> list = new ArrayList<>(reports.values());
+        Log.infof("Imported %d files (%d posts) in %d ms%s", list.size(), postPaths.size(),
+                (System.nanoTime() - started) / 1_000_000, options.dryRun() ? " (dry run)" : "");
+        return ImportReport.of(options.dryRun(), list);
+    }
+
+    private Candidate readPost(String path, byte[] data, Set<String> mediaPaths, Options options) {
+        Candidate c = new Candidate(path);
+        try {
+            String text = utf8(data);
+            PostFileReader.ReadFile file = files.read(path, text);
+            c.warnings.addAll(file.warnings());
+            PostInput input = file.input();
+            String slug = file.slug() != null ? file.slug() : Slugs.fromText(input.title());
+            if (options.foldersAsCategories()) {
+                input = withFolderCategory(path, input);
+            }
+            Map<String, String> imageUrls = new LinkedHashMap<>();
+            for (String destination : renderer.imageDestinations(input.markdown())) {
+                siteRooted(destination, mediaPaths).or(() -> ImportPaths.resolve(path, destination)).ifPresent(target -> {
+                    if (target.equals(ImportPaths.OUTSIDE)) {
+                        c.warnings.add("image '" + destination + "' points outside the archive: left as written");
+                    } else if (mediaPaths.contains(target)) {
+                        imageUrls.put(destination, MediaService.url(target));
+                    } else {
+                        c.warnings.add("image '" + destination + "' is not in the archive: left as written");
+                    }
+                });
+            }
+            c.item = new PostService.ImportItem(slug, input, path, imageUrls);
+            posts.checkImportable(c.item);
+        } catch (FileRefusedException e) {
+            c.failure = report(path, ImportReport.Status.failed, null, e.field(), e.line(), e.reason(), c.warnings);
+        } catch (SluglineException e) {
+            String field = e.violations().isEmpty() ? null : e.violations().get(0).field();
+            String reason = e.violations().isEmpty() ? e.getMessage() : e.violations().get(0).message();
+            c.failure = report(path, ImportReport.Status.failed, null, field, null, reason, c.warnings);
+        } catch (RuntimeException e) {
+            Log.warnf(e, "Import of %s failed", path);
+            c.failure = report(path, ImportReport.Status.failed, null, "file", null,
+                    "could not be read: " + rootMessage(e), c.warnings);
+        }
+        return c;
+    }
+
+    /** {@code /images/x.png}: a file at the root of the site, or in Hugo's {@code static/} folder. */
+    private static java.util.Optional<String> siteRooted(String destination, Set<String> mediaPaths) {
+        if (destination == null || !destination.startsWith("/") || destination.startsWith("//")) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<String> atRoot = ImportPaths.resolve("", destination.substring(1));
+        if (atRoot.isEmpty() || atRoot.get().equals(ImportPaths.OUTSIDE)) {
+            return atRoot;
+        }
+        return mediaPaths.contains(atRoot.get()) || !mediaPaths.contains("static/" + atRoot.get())
+                ? atRoot : java.util.Optional.of("static/" + atRoot.get());
+    }
+
+    private static PostInput withFolderCategory(String path, PostInput input) {
+        String folder = ImportPaths.folder(path);
+        if (ImportPaths.fileName(path).toLowerCase().startsWith("index.")) {
+            folder = ImportPaths.folder(folder);
+        }
+        String name = ImportPaths.fileName(folder);
+        if (folder.isEmpty() || NOT_CATEGORIES.contains(name)) {
+            return input;
+        }
+        List<String> categories = new ArrayList<>(input.categories() == null ? List.of() : input.categories());
+        categories.add(name);
+        return new PostInput(input.title(), input.slug(), input.summary(), input.markdown(), input.status(),
+                input.publishedAt(), categories, input.tags(), input.frontMatter());
+    }
+
+    private static String utf8(byte[] data) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(data)).toString();
+        } catch (CharacterCodingException e) {
+            throw new FileRefusedException("file", null, "is not UTF-8 text");
+        }
+    }
+
+    private static ImportReport.FileReport done(Candidate c, PostService.ImportOutcome outcome) {
+        return report(c.path, status(outcome.name()), c.item.slug(), null, null, null, c.warnings);
+    }
+
+    private static ImportReport.Status status(String outcome) {
+        return ImportReport.Status.valueOf(outcome.toLowerCase());
+    }
+
+    private static ImportReport.FileReport report(String path, ImportReport.Status status, String slug, String field,
+                                                  Integer line, String reason, List<String> warnings) {
+        return report(path, ImportReport.Kind.post, status, slug, field, line, reason, warnings);
+    }
+
+    private static ImportReport.FileReport report(String path, ImportReport.Kind kind, ImportReport.Status status,
+                                                  String slug, String field, Integer line, String reason,
+                                                  List<String> warnings) {
+        return new ImportReport.FileReport(path, kind, status, slug, field, line, reason, List.copyOf(warnings));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static final class Candidate {
+        final String path;
+        final List<String> warnings = new ArrayList<>();
+        PostService.ImportItem item;
+        ImportReport.FileReport failure;
+
+        Candidate(String path) {
+            this.path = path;
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package dev.slugline.media;
+
+import dev.slugline.common.config.SluglineConfig;
+import dev.slugline.common.errors.InvalidInputException;
+import dev.slugline.common.errors.NoSuchItemException;
+import dev.slugline.common.errors.PayloadTooLargeException;
+import dev.slugline.common.errors.UnprocessableContentException;
+import dev.slugline.common.errors.UnsupportedTypeException;
+import dev.slugline.importing.ImportPaths;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.apache.tika.Tika;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Files stored in PostgreSQL: content type detected from the bytes (Apache Tika), bytes kept once per SHA-256,
+ * addressed by id or by path. Every instance of Slugline sees the same files.
+ */
+@ApplicationScoped
+public class MediaService {
+
+    public static final String URL_PREFIX = "/api/media/";
+
+    private static final Map<String, String> ALIASES = Map.of("image/jpg", "image/jpeg", "image/pjpeg", "image/jpeg",
+            "image/x-png", "image/png", "image/svg", "image/svg+xml");
+    private static final Map<String, String> EXTENSIONS = Map.of("image/png", ".png", "image/jpeg", ".jpg",
+            "image/gif", ".gif", "image/webp", ".webp", "image/svg+xml", ".svg");
+
+    private final MediaRepository media;
+    private final SluglineConfig config;
+    private final Tika tika = new Tika();
+
+    public MediaService(MediaRepository media, SluglineConfig config) {
+        this.media = media;
+        this.config = config;
+    }
+
+    /** What an upload or import did to one file. */
+    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+    public record Stored(MediaView media, Outcome outcome) {
+    }
+
+    /** The bytes of one file with what is needed to serve them. */
+    public record Content(Media media, byte[] data) {
+    }
+
+    /** The URL a file is served at: its path, each segment percent-encoded. */
+    public static String url(String path) {
+        StringBuilder url = new StringBuilder(URL_PREFIX);
+        String[] segments = path.split("/");
+        for (int i = 0; i < segments.length; i++) {
+            url.append(i == 0 ? "" : "/")
+                    .append(URLEncoder.encode(segments[i], StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return url.toString();
+    }
+
+    /**
+     * Stores an uploaded file. The type must be one of the allowed ones and agree with the bytes; without a
+     * path, the same bytes uploaded before are that file again (deduplication).
+     */
+    @Transactional
+    public Stored upload(byte[] data, String claimedType, String fileName, String path) {
+        long max = config.media().maxSize().asLongValue();
+        if (data == null || data.length == 0) {
+            throw new InvalidInputException("body", "the file is empty");
+        }
+        if (data.length > max) {
+            throw new PayloadTooLargeException("body", "the file has " + data.length + " bytes; at most " + max);
+        }
+        String detected = detect(data, fileName);
+        List<String> allowed = config.media().allowedTypes();
+        if (!allowed.contains(detected)) {
+            throw new UnsupportedTypeException("body", "the bytes are " + detected + "; accepted: " + String.join(", ", allowed));
+        }
+        String claimed = normalise(claimedType);
+        if (claimed != null && !claimed.equals("application/octet-stream") && !claimed.equals(detected)) {
+            throw new UnprocessableContentException("Content-Type",
+                    "says " + claimed + " but the bytes are " + detected);
+        }
+        String sha = sha256(data);
+        String cleanPath;
+        if (path == null || path.isBlank()) {
+            Optional<Media> same = media.findFirstBySha(sha);
+            if (same.isPresent()) {
+                return new Stored(MediaView.from(same.get()), Outcome.UNCHANGED);
+            }
+            cleanPath = "uploads/" + sha.substring(0, 16) + EXTENSIONS.getOrDefault(detected, "");
+        } else {
+            cleanPath = ImportPaths.clean(path.strip()).filter(p -> p.length() <= 1000).orElseThrow(() ->
+                    new InvalidInputException("path", "'" + path + "' is not a relative path without '..', backslash or control character"));
+        }
+        return store(cleanPath, data, sha, detected);
+    }
+
+    private Stored store(String path, byte[] data, String sha, String contentType) {
+        Optional<Media> current = media.findByPath(path);
+        if (current.isPresent() && current.get().sha256.equals(sha)) {
+            return new Stored(MediaView.from(current.get()), Outcome.UNCHANGED);
+        }
+        media.storeBlob(sha, data);
+        Media file = current.orElseGet(Media::new);
+        if (file.id == null) {
+            file.path = path;
+            file.createdAt = now();
+        }
+        file.contentType = contentType;
+        file.sha256 = sha;
+        file.size = data.length;
+        file.updatedAt = now();
+        if (file.id == null) {
+            media.persist(file);
+        }
+        media.flush();
+        Log.debugf("Stored media %s (%s, %d bytes)", path, contentType, data.length);
+        return new Stored(MediaView.from(file), current.isPresent() ? Outcome.UPDATED : Outcome.CREATED);
+    }
+
+    /**
+     * Stores the files of an import (any type, as detected), by path: same bytes at the same path are
+     * unchanged and not written. With {@code dryRun} nothing is written.
+     */
+    @Transactional
+    public List<Outcome> importAll(Map<String, byte[]> filesByPath, boolean dryRun) {
+        Map<String, Media> existing = new HashMap<>();
+        media.findByPaths(filesByPath.keySet()).forEach(m -> existing.put(m.path, m));
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Map.Entry<String, byte[]> file : filesByPath.entrySet()) {
+            String sha = sha256(file.getValue());
+            Media current = existing.get(file.getKey());
+            if (current != null && current.sha256.equals(sha)) {
+                outcomes.add(Outcome.UNCHANGED);
+            } else if (dryRun) {
+                outcomes.add(current == null ? Outcome.CREATED : Outcome.UPDATED);
+            } else {
+                outcomes.add(store(file.getKey(), file.getValue(), sha,
+                        detect(file.getValue(), ImportPaths.fileName(file.getKey()))).outcome());
+            }
+        }
+        return outcomes;
+    }
+
+    /** A file by id (digits) or by path. */
+    @Transactional
+    public Content get(String idOrPath) {
+        Optional<Media> found = idOrPath.matches("\\d{1,18}")
+                ? media.findByIdOptional(Long.parseLong(idOrPath)).or(() -> media.findByPath(idOrPath))
+                : media.findByPath(idOrPath);
+        Media file = found.orElseThrow(() -> new NoSuchItemException("No media '" + idOrPath + "'"));
+        byte[] data = media.data(file.sha256).orElseThrow(() -> new NoSuchItemException("No media '" + idOrPath + "'"));
+        return new Content(file, data);
+    }
+
+    /** Every file with its bytes, one at a time (exports), so memory holds one file, not all. */
+    @Transactional
+    public void forEach(Consumer<Content> consumer) {
+        long after = 0;
+        while (true) {
+            List<Media> page = media.pageById(after, 100);
+            if (page.isEmpty()) {
+                return;
+            }
+            for (Media file : page) {
+                media.data(file.sha256).ifPresent(data -> consumer.accept(new Content(file, data)));
+                after = file.id;
+            }
+            media.getEntityManager().clear();
+        }
+    }
+
+    private String detect(byte[] data, String fileName) {
+        String detected = normalise(fileName == null ? tika.detect(data) : tika.detect(data, fileName));
+        return detected == null ? "application/octet-stream" : detected;
+    }
+
+    private static String normalise(String type) {
+        if (type == null || type.isBlank()) {
+            return null;
+        }
+        String base = type.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        return ALIASES.getOrDefault(base, base);
+    }
+
+    public static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.slugline.importing;
+
+import dev.slugline.testing.Archives;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static dev.slugline.testing.Fixtures.editor;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
+
+/** Export as Markdown and as a Hugo content zip, and the round trip back in. */
+@QuarkusTest
+class ExportTest {
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    private static String run() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A post as a client reads it, without what a new write changes anyway (id, times, version). */
+    private static Map<String, Object> comparable(String slug) {
+        Map<String, Object> post = new LinkedHashMap<>(given().get("/api/posts/{slug}", slug).then().statusCode(200)
+                .extract().jsonPath().getMap(""));
+        post.keySet().removeAll(List.of("id", "createdAt", "updatedAt", "version"));
+        return post;
+    }
+
+    @Test
+    void aPostAsMarkdownImportsBackAsTheSamePost() {
+        String slug = "export-" + run();
+        String file = """
+                ---
+                title: "Export me: all fields"
+                slug: %s
+                date: 2019-07-01T09:15:30.5-03:30
+                summary: Given summary.
+                categories: [Notes]
+                tags: [one, "Two Words", 42]
+                weight: 7
+                aliases: [/old/path/]
+                params: {mood: calm, list: [1, 2.5, true, null]}
+                ---
+                # Heading
+
+                Body with `code` and a table:
+
+                | a | b |
+                |---|---|
+                | 1 | 2 |
+                """.formatted(slug);
+        editor().contentType("text/markdown").body(file).when().post("/api/posts").then().statusCode(201);
+        Map<String, Object> before = comparable(slug);
+
+        String markdown = given().accept("text/markdown").get("/api/posts/{slug}", slug).then().statusCode(200)
+                .contentType(startsWith("text/markdown")).header("Vary", containsString("Accept"))
+                .body(startsWith("---\ntitle: ")).extract().asString();
+        assertThat(markdown).endsWith("| 1 | 2 |\n");
+
+        editor().header("If-Match", "*").delete("/api/posts/{slug}", slug).then().statusCode(204);
+        editor().contentType("text/markdown").body(markdown).when().post("/api/posts").then().statusCode(201);
+        assertThat(comparable(slug)).isEqualTo(before);
+
+        given().accept("text/markdown").get("/api/posts/{slug}", "no-such-" + slug).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void theWholeSiteExportsAsAZipThatReimportsAsTheSameSite() {
+        String run = run();
+        Map<String, byte[]> hugo = Archives.site("hugo", run);
+        Map<String, byte[]> jekyll = Archives.site("jekyll", run);
+        Map<String, byte[]> site = new LinkedHashMap<>(hugo);
+        site.putAll(jekyll);
+        JsonPath report = editor().contentType("application/zip").body(Archives.zip(site)).when().post("/api/imports")
+                .then().statusCode(200).body("failed", is(0)).extract().jsonPath();
+        List<String> slugs = new ArrayList<>(report.getList("files.findAll { it.kind == 'post' && it.status == 'created' }.slug"));
+        assertThat(slugs).hasSize(10);
+        Map<String, Map<String, Object>> before = new LinkedHashMap<>();
+        slugs.forEach(slug -> before.put(slug, comparable(slug)));
+
+        byte[] zip = editor().get("/api/exports").then().statusCode(200).contentType("application/zip")
+                .header("Content-Disposition", containsString("attachment")).extract().asByteArray();
+        Map<String, byte[]> exported = Archives.unzip(zip);
+        // this run's files: its posts (by slug in the front matter) and its media, at the paths they came from
+        Map<String, byte[]> mine = new LinkedHashMap<>();
+        exported.forEach((path, data) -> {
+            if (path.contains(run)) {
+                mine.put(path, data);
+            }
+        });
+        assertThat(mine.keySet()).contains("content/kubecon/gate-" + run + ".png",
+                "content/posts/bundle-" + run + "/index.md", "_posts/2013-05-06-hello-jekyll-" + run + ".md",
+                "assets/dance-" + run + ".gif");
+        assertThat(mine.get("content/kubecon/gate-" + run + ".png")).isEqualTo(Archives.PNG);
+        String bundle = new String(mine.get("content/posts/bundle-" + run + "/index.md"), StandardCharsets.UTF_8);
+        assertThat(bundle).startsWith("---\n").contains("mood: \"sunny\"").endsWith(new String(
+                hugo.get("content/posts/bundle-" + run + "/index.md"), StandardCharsets.UTF_8).split("\\+\\+\\+\n", 3)[2]);
+
+        // empty the site of this run's posts, then import the export
+        slugs.forEach(slug -> editor().header("If-Match", "*").delete("/api/posts/{slug}", slug).then().statusCode(204));
+        slugs.forEach(slug -> given().get("/api/posts/{slug}", slug).then().statusCode(404));
+        editor().contentType("application/zip").body(Archives.zip(mine)).when().post("/api/imports")
+                .then().statusCode(200).body("failed", is(0), "created", is(10));
+        slugs.forEach(slug -> assertThat(comparable(slug)).as(slug).isEqualTo(before.get(slug)));
+    }
+}

@@ -1,0 +1,282 @@
+package dev.slugline.importing;
+
+import dev.slugline.testing.Archives;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static dev.slugline.testing.Fixtures.editor;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+
+/** {@code POST /api/imports}: whole Hugo and Jekyll folders in one request, with a report per file. */
+@QuarkusTest
+class ImportResourceTest {
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    static String run() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static ValidatableResponse importZip(byte[] zip, String query) {
+        return editor().contentType("application/zip").body(zip).when().post("/api/imports" + query).then();
+    }
+
+    static Map<String, Object> file(JsonPath report, String path) {
+        return report.getMap("files.find { it.path == '" + path + "' }");
+    }
+
+    @Test
+    void hugoSiteImportsInOneRequestWithEveryFormatAndTrap() {
+        String run = run();
+        JsonPath report = importZip(Archives.zip(Archives.site("hugo", run)), "")
+                .statusCode(200).contentType(ContentType.JSON)
+                .body("dryRun", is(false), "created", is(9), "updated", is(0), "unchanged", is(0),
+                        "failed", is(0), "skipped", is(1))
+                .extract().jsonPath();
+        assertThat(file(report, "content/_index.md")).containsEntry("status", "skipped");
+        assertThat(file(report, "content/kubecon/gate-" + run + ".png"))
+                .containsEntry("kind", "media").containsEntry("status", "created");
+        assertThat(file(report, "content/posts/undated-" + run + ".md").get("warnings").toString())
+                .contains("no date");
+        String bundleWarnings = file(report, "content/posts/bundle-" + run + "/index.md").get("warnings").toString();
+        assertThat(bundleWarnings).contains("nope.png' is not in the archive", "points outside the archive");
+
+        // YAML seed: its relative image now points at the stored medium
+        String html = given().get("/api/posts/kubecon-seed-" + run).then().statusCode(200)
+                .body("publishedAt", is("2024-04-07T11:05:09+05:00")).extract().path("html");
+        String src = Jsoup.parseBodyFragment(html).select("img").first().attr("src");
+        assertThat(src).isEqualTo("/api/media/content/kubecon/gate-" + run + ".png");
+        byte[] image = given().get(src).then().statusCode(200).contentType("image/png").extract().asByteArray();
+        assertThat(image).isEqualTo(Archives.PNG);
+
+        // TOML bundle: slug from the folder, numbers as tags, duplicate tags once, nested table kept
+        given().get("/api/posts/bundle-" + run).then().statusCode(200)
+                .body("title", is("Bundle " + run),
+                        "publishedAt", is("2023-06-01T08:30:00-07:00"),
+                        "tags.slug", containsInAnyOrder("2024", "hugo"),
+                        "categories.name", containsInAnyOrder("Guides"),
+                        "frontMatter.params.mood", is("sunny"),
+                        "html", containsString("/api/media/content/posts/bundle-" + run + "/cover.png"),
+                        "html", containsString("src=\"nope.png\""));
+
+        // JSON front matter, language suffix not in the slug
+        given().get("/api/posts/json-" + run).then().statusCode(200)
+                .body("title", is("Bonjour " + run), "frontMatter.custom.nested", org.hamcrest.Matchers.contains(1, 2, 3),
+                        "tags.name", containsInAnyOrder("noël"), "publishedAt", is("2022-12-24T18:00:00+01:00"));
+
+        // BOM, CRLF, draft "false", single tag key, Hexo's nested categories, <!--more-->, unknown keys kept
+        String messyHtml = given().get("/api/posts/messy-" + run).then().statusCode(200)
+                .body("status", is("published"),
+                        "summary", is("Before the fold, bold."),
+                        "publishedAt", is("2024-02-29T00:00:00Z"),
+                        "tags.slug", containsInAnyOrder("single-" + run),
+                        "categories.name", containsInAnyOrder("Parent " + run, "Child " + run),
+                        "frontMatter.weight", is(4),
+                        "frontMatter.aliases", hasItem("/old/messy-" + run + "/"),
+                        "frontMatter.series", org.hamcrest.Matchers.contains("one", "two"),
+                        "frontMatter.lastmod", is("2024-03-01T10:00:00+01:00"))
+                .extract().path("html");
+        assertThat(Jsoup.parseBodyFragment(messyHtml).text()).isEqualTo("Before the fold, bold. After the fold.");
+
+        // closing fence on the last line, no body; no date at all: none invented
+        given().get("/api/posts/no-body-" + run).then().statusCode(200).body("markdown", is(""));
+        given().get("/api/posts/undated-" + run).then().statusCode(200).body("publishedAt", nullValue());
+
+        // Unicode slug kept, percent-encoded in the URL
+        String slug = "привет-" + run;
+        given().get("/api/posts/{slug}", slug).then().statusCode(200).body("slug", is(slug), "title", is("Привет мир " + run));
+    }
+
+    @Test
+    void jekyllPostsFolderImportsAsTarGz() {
+        String run = run();
+        JsonPath report = editor().contentType("application/gzip").body(Archives.tarGz(Archives.site("jekyll", run)))
+                .when().post("/api/imports").then().statusCode(200)
+                .body("created", is(4), "failed", is(0)).extract().jsonPath();
+        assertThat(file(report, "_posts/2018-09-18-date-from-name-" + run + ".md").get("warnings").toString())
+                .contains("date taken from the file name");
+        assertThat(file(report, "_posts/2019-01-01-local-time-" + run + ".markdown").get("warnings").toString())
+                .contains("has no offset: taken in UTC");
+
+        String html = given().get("/api/posts/hello-jekyll-" + run).then().statusCode(200)
+                .body("publishedAt", is("2013-05-06T02:12:52+02:00"),
+                        "tags.slug", containsInAnyOrder("ruby", "jekyll-" + run),
+                        "categories.slug", containsInAnyOrder("blog-" + run),
+                        "frontMatter.layout", is("post"))
+                .extract().path("html");
+        List<String> sources = Jsoup.parseBodyFragment(html).select("img").eachAttr("src");
+        assertThat(sources).containsOnly("/api/media/assets/dance-" + run + ".gif");
+        given().get(sources.get(0)).then().statusCode(200).contentType("image/gif");
+        given().get("/api/posts/date-from-name-" + run).then().statusCode(200).body("publishedAt", is("2018-09-18T00:00:00Z"));
+        given().get("/api/posts/local-time-" + run).then().statusCode(200).body("publishedAt", is("2018-09-18T12:07:00Z"));
+    }
+
+    @Test
+    void theSameArchiveTwiceChangesNothingAndAChangedFileUpdatesItsPost() {
+        String run = run();
+        Map<String, byte[]> site = Archives.site("hugo", run);
+        importZip(Archives.zip(site), "").statusCode(200).body("created", is(9));
+        String before = given().get("/api/posts/json-" + run).then().statusCode(200).extract().path("updatedAt");
+        String etag = given().get("/api/posts/json-" + run).then().extract().header("ETag");
+
+        importZip(Archives.zip(site), "").statusCode(200)
+                .body("created", is(0), "updated", is(0), "unchanged", is(9), "failed", is(0));
+        given().get("/api/posts/json-" + run).then().statusCode(200)
+                .body("updatedAt", is(before)).header("ETag", is(etag));
+
+        String path = "content/posts/json-" + run + ".fr.md";
+        site.put(path, new String(site.get(path), StandardCharsets.UTF_8).replace("Le corps", "Le nouveau corps")
+                .getBytes(StandardCharsets.UTF_8));
+        JsonPath report = importZip(Archives.zip(site), "").statusCode(200)
+                .body("created", is(0), "updated", is(1), "unchanged", is(8)).extract().jsonPath();
+        assertThat(file(report, path)).containsEntry("status", "updated").containsEntry("slug", "json-" + run);
+        given().get("/api/posts/json-" + run).then().body("markdown", containsString("Le nouveau corps"));
+    }
+
+    @Test
+    void dryRunReportsAndWritesNothing() {
+        String run = run();
+        importZip(Archives.zip(Archives.site("hugo", run)), "?dryRun=true").statusCode(200)
+                .body("dryRun", is(true), "created", is(9), "failed", is(0));
+        given().get("/api/posts/json-" + run).then().statusCode(404);
+        given().get("/api/media/content/kubecon/gate-" + run + ".png").then().statusCode(404);
+        importZip(Archives.zip(Archives.site("hugo", run)), "?dryRun=maybe").statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", is("dryRun"));
+    }
+
+    @Test
+    void foldersBecomeCategoriesOnlyWhenAsked() {
+        String run = run();
+        Map<String, byte[]> files = Archives.files("travel-" + run + "/paris-" + run + ".md", "---\ntitle: Paris\n---\nx\n");
+        importZip(Archives.zip(files), "?foldersAsCategories=true").statusCode(200).body("created", is(1));
+        given().get("/api/posts/paris-" + run).then().body("categories.name", containsInAnyOrder("travel-" + run));
+        String other = run();
+        importZip(Archives.zip(Archives.files("travel-" + other + "/rome-" + other + ".md", "---\ntitle: Rome\n---\nx\n")), "")
+                .statusCode(200);
+        given().get("/api/posts/rome-" + other).then().body("categories", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void everyBadFileIsReportedWithFieldAndLineAndTheOthersAreImported() {
+        String run = run();
+        String longTitle = "x".repeat(301);
+        Map<String, byte[]> files = Archives.files(
+                "good-" + run + ".md", "---\ntitle: Good\n---\nfine\n",
+                "unclosed-" + run + ".md", "---\ntitle: Never closed\nbody\n",
+                "dup-yaml-" + run + ".md", "---\ntitle: A\ntitle: B\n---\n",
+                "dup-toml-" + run + ".md", "+++\ntitle = \"A\"\ntitle = \"B\"\n+++\n",
+                "bad-json-" + run + ".md", "{\n  \"title\": \"A\",\n  \"title\": \"B\"\n}\nbody\n",
+                "no-title-" + run + ".md", "---\ndate: 2024-01-01\n---\nbody\n",
+                "empty-" + run + ".md", "",
+                "nul-" + run + ".md", "---\ntitle: Nul\n---\nbad \0 byte\n",
+                "bad-date-" + run + ".md", "---\ntitle: Date\ndate: 2023-02-30\n---\n",
+                "bad-offset-" + run + ".md", "---\ntitle: Offset\ndate: 2023-02-03T10:00:00+25:00\n---\n",
+                "far-date-" + run + ".md", "---\ntitle: Far\ndate: \"+20000-01-01\"\n---\n",
+                "long-title-" + run + ".md", "---\ntitle: " + longTitle + "\n---\n",
+                "bad-slug-" + run + ".md", "---\ntitle: Slug\nslug: a/../b\n---\n",
+                "bad-url-" + run + ".md", "---\ntitle: Url\nurl: /blog/../../etc/\n---\n",
+                "bad-alias-" + run + ".md", "---\ntitle: Alias\naliases: [\"/ok/\", \"/bad\\u0007/\"]\n---\n",
+                "latin1-" + run + ".md", new byte[]{'-', '-', '-', '\n', 't', 'i', 't', 'l', 'e', ':', ' ', (byte) 0xe9, '\n', '-', '-', '-', '\n'});
+        JsonPath report = importZip(Archives.zip(files), "").statusCode(200)
+                .body("created", is(1), "failed", is(15)).extract().jsonPath();
+        assertFailed(report, "unclosed-" + run + ".md", "frontMatter", 1, "never closed");
+        assertFailed(report, "dup-yaml-" + run + ".md", "frontMatter", 3, "Duplicate field 'title'");
+        assertFailed(report, "dup-toml-" + run + ".md", "frontMatter", null, "TOML");
+        assertFailed(report, "bad-json-" + run + ".md", "frontMatter", 3, "Duplicate field 'title'");
+        assertFailed(report, "no-title-" + run + ".md", "title", null, "no title");
+        assertFailed(report, "empty-" + run + ".md", "file", null, "empty");
+        assertFailed(report, "nul-" + run + ".md", "markdown", 4, "NUL");
+        assertFailed(report, "bad-date-" + run + ".md", "date", 3, "not a date");
+        assertFailed(report, "bad-offset-" + run + ".md", "date", 3, "not a date");
+        assertFailed(report, "far-date-" + run + ".md", "date", 3, "not a date");
+        assertFailed(report, "long-title-" + run + ".md", "title", 2, "size must be between");
+        assertFailed(report, "bad-slug-" + run + ".md", "slug", 3, "not a valid slug");
+        assertFailed(report, "bad-url-" + run + ".md", "url", 3, "not a site path");
+        assertFailed(report, "bad-alias-" + run + ".md", "aliases", 3, "not a site path");
+        assertFailed(report, "latin1-" + run + ".md", "file", null, "not UTF-8");
+        given().get("/api/posts/good-" + run).then().statusCode(200);
+        for (String slug : List.of("unclosed", "dup-yaml", "dup-toml", "bad-json", "nul", "bad-date", "long-title", "bad-url")) {
+            given().get("/api/posts/" + slug + "-" + run).then().statusCode(404);
+        }
+    }
+
+    private static void assertFailed(JsonPath report, String path, String field, Integer line, String reason) {
+        Map<String, Object> file = file(report, path);
+        assertThat(file).as(path).containsEntry("status", "failed").containsEntry("field", field);
+        if (line != null) {
+            assertThat(file).as(path).containsEntry("line", line);
+        }
+        assertThat((String) file.get("reason")).as(path).contains(reason);
+    }
+
+    @Test
+    void twoFilesClaimingOneSlugAreAConflictAndNeitherIsWritten() {
+        String run = run();
+        Map<String, byte[]> files = Archives.files(
+                "a/same-" + run + ".md", "---\ntitle: One\n---\none\n",
+                "b/other.md", "---\ntitle: Two\nslug: same-" + run + "\n---\ntwo\n");
+        JsonPath report = importZip(Archives.zip(files), "").statusCode(200)
+                .body("failed", is(2), "created", is(0)).extract().jsonPath();
+        assertThat((String) file(report, "a/same-" + run + ".md").get("reason")).contains("conflict", "b/other.md");
+        given().get("/api/posts/same-" + run).then().statusCode(404);
+    }
+
+    @Test
+    void entriesReachingOutsideTheArchiveAreRefusedAndNothingIsWritten() {
+        String run = run();
+        for (String evil : List.of("../evil-" + run + ".md", "/etc/evil-" + run + ".md", "a/../../evil-" + run + ".md",
+                "C:/evil.md", "a\\..\\evil.md")) {
+            Map<String, byte[]> files = Archives.files("ok-" + run + ".md", "---\ntitle: Ok\n---\n", evil, "---\ntitle: Evil\n---\n");
+            importZip(Archives.zip(files), "").statusCode(422).contentType("application/problem+json")
+                    .body("status", is(422), "violations[0].field", is("body"), "detail", containsString("refused"));
+        }
+        editor().contentType("application/gzip")
+                .body(Archives.tarGz(Archives.files("ok-" + run + ".md", "---\ntitle: Ok\n---\n"), Map.of("link.md", "/etc/passwd")))
+                .when().post("/api/imports").then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("link"));
+        given().get("/api/posts/ok-" + run).then().statusCode(404);
+    }
+
+    @Test
+    void somethingThatIsNoArchiveIsRefused() {
+        importZip("just text".getBytes(StandardCharsets.UTF_8), "").statusCode(422)
+                .contentType("application/problem+json").body("detail", containsString("not a .zip or .tar.gz"));
+        importZip(new byte[]{'P', 'K', 3, 4, 1, 2, 3}, "").statusCode(422).contentType("application/problem+json");
+        importZip(new byte[0], "").statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", is("body"));
+    }
+
+    @Test
+    void multipartFormDataTakesManyFiles() {
+        String run = run();
+        editor().multiPart("files", "posts/multi-" + run + ".md", ("---\ntitle: Multi\n---\n![p](pic-" + run + ".png)\n").getBytes(StandardCharsets.UTF_8), "text/markdown")
+                .multiPart("files", "posts/pic-" + run + ".png", Archives.PNG, "image/png")
+                .when().post("/api/imports").then().statusCode(200).contentType(ContentType.JSON)
+                .body("created", is(2), "failed", is(0));
+        given().get("/api/posts/multi-" + run).then().statusCode(200)
+                .body("html", containsString("/api/media/posts/pic-" + run + ".png"));
+        editor().multiPart("files", "../x.md", "x".getBytes(StandardCharsets.UTF_8), "text/markdown")
+                .when().post("/api/imports").then().statusCode(422).contentType("application/problem+json");
+    }
+}

@@ -1,0 +1,135 @@
+package dev.slugline.media;
+
+import dev.slugline.testing.Archives;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.UUID;
+
+import static dev.slugline.testing.Fixtures.editor;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+
+/** {@code POST /api/media} and {@code GET /api/media/{id-or-path}}. */
+@QuarkusTest
+class MediaResourceTest {
+
+    private static final String SVG = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\">"
+            + "<script>alert(1)</script><rect width=\"1\" height=\"1\"/></svg>";
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    private static String run() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A PNG whose bytes are unique to the test (a trailing comment after IEND is ignored by decoders). */
+    private static byte[] uniquePng() {
+        byte[] tail = run().getBytes(StandardCharsets.US_ASCII);
+        byte[] png = Arrays.copyOf(Archives.PNG, Archives.PNG.length + tail.length);
+        System.arraycopy(tail, 0, png, Archives.PNG.length, tail.length);
+        return png;
+    }
+
+    @Test
+    void uploadsAndServesAPngWithEtagCacheAndLength() {
+        byte[] png = uniquePng();
+        String path = "images/" + run() + "/cover.png";
+        String url = editor().contentType("image/png").body(png).queryParam("path", path)
+                .when().post("/api/media").then().statusCode(201).contentType(ContentType.JSON)
+                .header("Location", endsWith("/api/media/" + path))
+                .body("path", is(path), "contentType", is("image/png"), "size", is(png.length),
+                        "url", is("/api/media/" + path))
+                .extract().path("url");
+        String etag = given().get(url).then().statusCode(200).contentType("image/png")
+                .header("Content-Length", is(String.valueOf(png.length)))
+                .header("Cache-Control", containsString("max-age=31536000"))
+                .header("Accept-Ranges", is("bytes"))
+                .header("Content-Security-Policy", nullValue())
+                .extract().header("ETag");
+        assertThat(etag).startsWith("\"").doesNotStartWith("W/");
+        assertThat(given().get(url).then().extract().asByteArray()).isEqualTo(png);
+        given().header("If-None-Match", etag).get(url).then().statusCode(304);
+        long id = editor().contentType("image/png").body(png).queryParam("path", path).post("/api/media")
+                .then().statusCode(200).extract().jsonPath().getLong("id");
+        given().get("/api/media/" + id).then().statusCode(200).header("ETag", is(etag));
+    }
+
+    @Test
+    void theSameBytesUploadedTwiceAreOneFile() {
+        byte[] png = uniquePng();
+        long first = editor().contentType("image/png").body(png).post("/api/media").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        editor().contentType("image/png").body(png).post("/api/media").then().statusCode(200)
+                .body("id", is((int) first));
+    }
+
+    @Test
+    void rangesAreServed() {
+        byte[] png = uniquePng();
+        String url = editor().contentType("image/png").body(png).post("/api/media").then().statusCode(201)
+                .extract().path("url");
+        byte[] part = given().header("Range", "bytes=1-3").get(url).then().statusCode(206)
+                .header("Content-Range", is("bytes 1-3/" + png.length)).header("Content-Length", is("3"))
+                .extract().asByteArray();
+        assertThat(part).isEqualTo(Arrays.copyOfRange(png, 1, 4));
+        byte[] suffix = given().header("Range", "bytes=-4").get(url).then().statusCode(206).extract().asByteArray();
+        assertThat(suffix).isEqualTo(Arrays.copyOfRange(png, png.length - 4, png.length));
+        given().header("Range", "bytes=" + png.length + "-").get(url).then().statusCode(416)
+                .contentType("application/problem+json").header("Content-Range", is("bytes */" + png.length));
+        given().header("Range", "pages=1-2").get(url).then().statusCode(200);
+    }
+
+    @Test
+    void svgIsServedSandboxedSoItCannotRunScript() {
+        String url = editor().contentType("image/svg+xml").body(SVG.replace("width=\"1\"", "width=\"" + run().length() + run() .hashCode() % 7 + "\""))
+                .post("/api/media").then().statusCode(201).body("contentType", is("image/svg+xml")).extract().path("url");
+        given().get(url).then().statusCode(200).contentType("image/svg+xml")
+                .header("Content-Security-Policy", is("sandbox")).header("X-Content-Type-Options", is("nosniff"));
+    }
+
+    @Test
+    void gifJpegAndWebpAreAccepted() {
+        editor().contentType("image/gif").body(Archives.GIF).post("/api/media").then().statusCode(org.hamcrest.Matchers.anyOf(is(200), is(201)))
+                .body("contentType", is("image/gif"));
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0,
+                (byte) 0xFF, (byte) 0xD9, (byte) run().hashCode()};
+        editor().contentType("image/jpeg").body(jpeg).post("/api/media").then().statusCode(org.hamcrest.Matchers.anyOf(is(200), is(201)))
+                .body("contentType", is("image/jpeg"));
+        byte[] webp = {'R', 'I', 'F', 'F', 26, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', 'L', 13, 0, 0, 0, 0x2f, 0, 0, 0, 0x10,
+                7, 0x10, 0x11, 0x11, (byte) 0x88, (byte) 0x88, (byte) 0xfe, 7, 0};
+        editor().contentType("image/webp").body(webp).post("/api/media").then().statusCode(org.hamcrest.Matchers.anyOf(is(200), is(201)))
+                .body("contentType", is("image/webp"));
+    }
+
+    @Test
+    void aTypeThatDisagreesWithTheBytesIsRefused() {
+        editor().contentType("image/png").body("<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8))
+                .post("/api/media").then().statusCode(415).contentType("application/problem+json")
+                .body("violations[0].field", is("body"), "detail", containsString("text/html"));
+        editor().contentType("image/jpeg").body(uniquePng()).post("/api/media").then().statusCode(422)
+                .contentType("application/problem+json").body("violations[0].field", is("Content-Type"));
+        editor().contentType("image/png").body(new byte[0]).post("/api/media").then().statusCode(400)
+                .contentType("application/problem+json");
+        editor().contentType("image/png").body(uniquePng()).queryParam("path", "../escape.png").post("/api/media")
+                .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", is("path"));
+    }
+
+    @Test
+    void unknownMediaIs404() {
+        given().get("/api/media/no/such/file.png").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/media/999999999").then().statusCode(404).contentType("application/problem+json");
+    }
+}
