@@ -35,8 +35,7 @@ import static org.hamcrest.Matchers.is;
 /**
  * An editor's session in a real browser: Debian's chromium (installed by {@code .ci/run} with apt, never downloaded
  * by Selenium) opens the Swagger UI, creates a post from Markdown, reads it back, and leaves a screenshot in
- * {@code target/browser/}. {@link #authorizeIfOffered} signs in once the API declares a security scheme (the
- * editorial issue adds accounts); on a branch without accounts there is no Authorize button and nothing to do.
+ * {@code target/browser/}. {@link #authorize} signs in with HTTP Basic through the Authorize dialog.
  */
 @QuarkusTest
 class SwaggerUiBrowserTest {
@@ -84,7 +83,7 @@ class SwaggerUiBrowserTest {
         browser.get(swaggerUi.toString());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".information-container .title")));
         assertThat(browser.findElement(By.cssSelector(".information-container .title")).getText()).contains("Slugline API");
-        authorizeIfOffered();
+        authorize();
 
         // POST /api/posts with a Markdown file, front matter and all
         WebElement create = operation("post", "/api/posts");
@@ -123,19 +122,21 @@ class SwaggerUiBrowserTest {
     }
 
     /**
-     * Signs in through Swagger UI's Authorize dialog when the API declares a security scheme; the credentials come
-     * from {@code slugline.test.editor-user}/{@code -password}. Without a scheme the button is absent.
+     * Signs in through Swagger UI's Authorize dialog with HTTP Basic, as the test admin of the %test profile
+     * ({@link Fixtures#ADMIN}): the dialog has one form per declared scheme (Basic and Bearer).
      */
-    private void authorizeIfOffered() {
+    private void authorize() {
         List<WebElement> authorize = browser.findElements(By.cssSelector("button.authorize"));
-        if (authorize.isEmpty()) {
-            return;
-        }
+        assertThat(authorize).as("Swagger UI's Authorize button").isNotEmpty();
         authorize.get(0).click();
-        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".auth-container")));
-        dialog.findElement(By.cssSelector("input[type='text']")).sendKeys(System.getProperty("slugline.test.editor-user", "editor"));
-        dialog.findElement(By.cssSelector("input[type='password']")).sendKeys(System.getProperty("slugline.test.editor-password", "editor"));
-        dialog.findElement(By.cssSelector("button.authorize")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".auth-container")));
+        WebElement basic = browser.findElements(By.cssSelector(".auth-container")).stream()
+                .filter(form -> !form.findElements(By.cssSelector("input[type='password']")).isEmpty())
+                .findFirst().orElseThrow(() -> new AssertionError("Swagger UI offers no Basic sign-in form"));
+        basic.findElement(By.cssSelector("input[type='text']")).sendKeys(Fixtures.ADMIN);
+        basic.findElement(By.cssSelector("input[type='password']")).sendKeys(Fixtures.ADMIN_PASSWORD);
+        basic.findElement(By.cssSelector("button.authorize")).click();
+        wait.until(d -> !basic.findElements(By.cssSelector("button.btn-done, button.authorize")).isEmpty());
         browser.findElement(By.cssSelector("button.btn-done")).click();
     }
 
