@@ -58,6 +58,9 @@ public class ExportService {
         if (post.status() == PostStatus.DRAFT) {
             front.put("draft", true);
         }
+        if (post.expiresAt() != null) {
+            front.put("expiryDate", post.expiresAt().toString());
+        }
         front.put("summary", post.summary());
         if (!post.categories().isEmpty()) {
             front.set("categories", json.valueToTree(post.categories().stream().map(TermRef::name).toList()));

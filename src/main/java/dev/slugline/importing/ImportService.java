@@ -1,5 +1,6 @@
 package dev.slugline.importing;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.slugline.common.config.SluglineConfig;
 import dev.slugline.common.errors.PayloadTooLargeException;
 import dev.slugline.common.errors.SluglineException;
@@ -43,7 +44,8 @@ public class ImportService {
     private final SluglineConfig config;
 
     public ImportService(ArchiveReader archives, PostFileReader files, PostService posts, MediaService media,
-                         MarkdownRenderer renderer, SluglineConfig config) {
+                         MarkdownRenderer renderer, SluglineConfig config, MeterRegistry meters) {
+        this.meters = meters;
         this.archives = archives;
         this.files = files;
         this.posts = posts;
@@ -56,8 +58,21 @@ public class ImportService {
     public record Options(boolean dryRun, boolean foldersAsCategories) {
     }
 
+    private final MeterRegistry meters;
+
     public ImportReport importArchive(byte[] archive, Options options) {
-        return importFiles(archives.read(archive), options);
+        return counted(importFiles(archives.read(archive), options));
+    }
+
+    /** {@code slugline_import_files_total} by outcome, for real imports (a dry run writes nothing). */
+    private ImportReport counted(ImportReport report) {
+        if (!report.dryRun()) {
+            meters.counter("slugline_import_files", "outcome", "created").increment(report.created());
+            meters.counter("slugline_import_files", "outcome", "updated").increment(report.updated());
+            meters.counter("slugline_import_files", "outcome", "unchanged").increment(report.unchanged());
+            meters.counter("slugline_import_files", "outcome", "failed").increment(report.failed());
+        }
+        return report;
     }
 
     /** Files by clean relative path (a multipart upload: checked against the same limits as an archive). */
@@ -78,7 +93,7 @@ public class ImportService {
             throw new PayloadTooLargeException("files", "the files add up to more than "
                     + config.importing().maxExpandedSize().asLongValue() + " bytes");
         }
-        return importFiles(uploaded, options);
+        return counted(importFiles(uploaded, options));
     }
 
     private ImportReport importFiles(Map<String, byte[]> all, Options options) {

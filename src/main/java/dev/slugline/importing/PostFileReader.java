@@ -36,12 +36,9 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class PostFileReader {
 
-    /**
-     * Keys that become fields of the post; every other key is kept in {@code frontMatter}. {@code expiryDate} is
-     * both: it sets when the post leaves public view, and stays in the front matter for the export.
-     */
+    /** Keys that become fields of the post; every other key is kept in {@code frontMatter}. */
     private static final Set<String> FIELD_KEYS =
-            Set.of("title", "slug", "summary", "date", "draft", "categories", "category", "tags", "tag");
+            Set.of("title", "slug", "summary", "date", "draft", "categories", "category", "tags", "tag", "expiryDate");
     private static final List<String> SUMMARY_KEYS = List.of("summary", "description", "excerpt");
     private static final List<String> DATE_KEYS = List.of("date", "publishDate", "lastmod", "expiryDate");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");

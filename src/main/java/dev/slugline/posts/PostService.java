@@ -33,6 +33,7 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -629,22 +630,34 @@ public class PostService {
         List<RenderedMarkdown> rendered = java.util.stream.IntStream.range(0, items.size()).parallel()
                 .mapToObj(i -> outcomes.get(i) == ImportOutcome.UNCHANGED ? null : renderImported(items.get(i)))
                 .toList();
+        List<Post> written = new ArrayList<>();
+        OffsetDateTime now = OffsetDateTime.now();
         for (int i = 0; i < items.size(); i++) {
             if (outcomes.get(i) == ImportOutcome.UNCHANGED) {
                 continue;
             }
             ImportItem item = items.get(i);
             Post post = existing.get(item.slug());
+            boolean wasPublic = post != null && post.isPublicAt(now);
             if (post == null) {
                 post = new Post();
                 post.slug = item.slug();
                 post.createdAt = now();
+                post.createdBy = editing.editor.username();
             }
             applyImported(post, item, rendered.get(i), checks.get(i), categories, tags);
             post.importHash = hashes.get(i);
             if (post.id == null) {
                 posts.persist(post);
             }
+            // the same events and announcement as any other write, so imported posts are not announced twice
+            editing.history.changed(post, wasPublic);
+            written.add(post);
+        }
+        posts.flush();
+        for (int i = 0; i < written.size(); i++) {
+            Post post = written.get(i);
+            editing.history.revision(post, "import", editing.editor.username());
         }
         posts.flush();
         posts.getEntityManager().clear();
@@ -665,9 +678,10 @@ public class PostService {
         post.summary = input.summary() != null && !input.summary().isBlank()
                 ? input.summary().strip()
                 : summarize(rendered.firstParagraph(), config.summary().maxLength());
-        post.status = input.status() != null ? input.status() : PostStatus.PUBLISHED;
+        post.status = input.status() == PostStatus.DRAFT ? PostStatus.DRAFT : PostStatus.PUBLISHED;
         // an imported post without a date keeps none: the report warns, nothing is invented
         post.publishedAt = input.publishedAt();
+        post.expiresAt = input.expiresAt();
         post.wordCount = rendered.wordCount();
         post.readingMinutes = ReadingTime.minutes(rendered.wordCount(), config.reading().wordsPerMinute());
         Map<String, Object> frontMatter = input.frontMatter() != null ? input.frontMatter() : Map.of();

@@ -1,5 +1,6 @@
 package dev.slugline.webhooks;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slugline.common.errors.InvalidInputException;
@@ -48,7 +49,9 @@ public class WebhookService {
     private final ObjectMapper json;
     private final HttpClient http;
 
-    public WebhookService(WebhookRepository hooks, TargetGuard guard, WebhookConfig config, ObjectMapper json) {
+    public WebhookService(WebhookRepository hooks, TargetGuard guard, WebhookConfig config, ObjectMapper json,
+                          MeterRegistry meters) {
+        this.meters = meters;
         this.hooks = hooks;
         this.guard = guard;
         this.config = config;
@@ -126,6 +129,8 @@ public class WebhookService {
         });
     }
 
+    private final MeterRegistry meters;
+
     private void attempt(WebhookDelivery delivery) {
         delivery.attempts++;
         Optional<String> refusal = guard.refusal(delivery.webhook.url);
@@ -158,6 +163,7 @@ public class WebhookService {
             }
         }
         delivery.lastStatus = status;
+        meters.counter("slugline_webhook_attempts", "outcome", error == null ? "delivered" : "failed").increment();
         if (error == null) {
             delivery.state = WebhookDelivery.DELIVERED;
             delivery.deliveredAt = now();

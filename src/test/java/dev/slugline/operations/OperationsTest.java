@@ -80,20 +80,6 @@ class OperationsTest {
     }
 
     @Test
-    void aBodyOverTheLimitIs413ProblemAndNothingIsWritten() {
-        String slug = Fixtures.unique("too-large");
-        String markdown = "x".repeat(10 * 1024 * 1024 + 1);
-        given().contentType(ContentType.JSON)
-                .body(Map.of("title", "Too large", "slug", slug, "markdown", markdown))
-                .when().post("/api/posts")
-                .then().statusCode(413)
-                .contentType("application/problem+json")
-                .body("status", is(413), "title", is("Request Entity Too Large"),
-                        "violations.field", hasItem("body"));
-        given().when().get("/api/posts/{slug}", slug).then().statusCode(404);
-    }
-
-    @Test
     void healthChecksIncludeTheDatabase() {
         given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
         given().when().get("/q/health/ready").then().statusCode(200)
