@@ -1,5 +1,7 @@
 package dev.slugline.importing;
 
+import dev.slugline.webhooks.WebhookService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.slugline.common.config.SluglineConfig;
 import dev.slugline.common.errors.PayloadTooLargeException;
@@ -44,8 +46,10 @@ public class ImportService {
     private final SluglineConfig config;
 
     public ImportService(ArchiveReader archives, PostFileReader files, PostService posts, MediaService media,
-                         MarkdownRenderer renderer, SluglineConfig config, MeterRegistry meters) {
+                         MarkdownRenderer renderer, SluglineConfig config, MeterRegistry meters,
+                         WebhookService webhooks) {
         this.meters = meters;
+        this.webhooks = webhooks;
         this.archives = archives;
         this.files = files;
         this.posts = posts;
@@ -59,14 +63,27 @@ public class ImportService {
     }
 
     private final MeterRegistry meters;
+    private final WebhookService webhooks;
+
+    public static final String IMPORT_FINISHED = "import.finished";
 
     public ImportReport importArchive(byte[] archive, Options options) {
         return counted(importFiles(archives.read(archive), options));
     }
 
-    /** {@code slugline_import_files_total} by outcome, for real imports (a dry run writes nothing). */
+    /**
+     * {@code slugline_import_files_total} by outcome, and the {@code import.finished} webhook event, for real
+     * imports (a dry run writes nothing and announces nothing).
+     */
     private ImportReport counted(ImportReport report) {
         if (!report.dryRun()) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("created", report.created());
+            payload.put("updated", report.updated());
+            payload.put("unchanged", report.unchanged());
+            payload.put("failed", report.failed());
+            payload.put("skipped", report.skipped());
+            QuarkusTransaction.requiringNew().run(() -> webhooks.enqueue(IMPORT_FINISHED, payload));
             meters.counter("slugline_import_files", "outcome", "created").increment(report.created());
             meters.counter("slugline_import_files", "outcome", "updated").increment(report.updated());
             meters.counter("slugline_import_files", "outcome", "unchanged").increment(report.unchanged());

@@ -391,7 +391,8 @@ public class PostService {
         if (!editing.editor.mayReadUnpublished()) {
             return java.util.Optional.empty();
         }
-        return posts.findBySlug(slug).filter(post -> !post.isPublicAt(OffsetDateTime.now())).map(PostView::from);
+        return posts.findBySlug(slug).filter(post -> !post.isPublicAt(OffsetDateTime.now()))
+                .filter(this::mayReadHistoryOf).map(PostView::from);
     }
 
     /**
@@ -467,7 +468,7 @@ public class PostService {
     }
 
     public List<RevisionView> listRevisions(String slug) {
-        Post post = posts.findBySlug(slug).orElseThrow(() -> noSuchPost(slug));
+        Post post = findWithHistory(slug);
         return editing.revisions.listOf(post.id).stream()
                 .map(r -> new RevisionView(r.number, r.action, r.author, r.createdAt, null)).toList();
     }
@@ -500,8 +501,17 @@ public class PostService {
         return write(post, editing.history.revisionContent(revision), "restore");
     }
 
+    /** Authors see the drafts and revisions of their own posts only; others' are as if they did not exist. */
+    private boolean mayReadHistoryOf(Post post) {
+        return !editing.editor.isAuthorOnly() || java.util.Objects.equals(post.createdBy, editing.editor.username());
+    }
+
+    private Post findWithHistory(String slug) {
+        return posts.findBySlug(slug).filter(this::mayReadHistoryOf).orElseThrow(() -> noSuchPost(slug));
+    }
+
     private PostRevision revision(String slug, int number) {
-        Post post = posts.findBySlug(slug).orElseThrow(() -> noSuchPost(slug));
+        Post post = findWithHistory(slug);
         return editing.revisions.find(post.id, number)
                 .orElseThrow(() -> new NoSuchItemException("Post '" + slug + "' has no revision " + number));
     }

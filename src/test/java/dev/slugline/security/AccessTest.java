@@ -117,6 +117,14 @@ class AccessTest {
                 .when().put("/api/posts/{slug}", theirs).then().statusCode(403).contentType("application/problem+json");
         as(author, PASSWORD).header("If-Match", "*").when().delete("/api/posts/{slug}", theirs).then().statusCode(403);
         editor().when().get("/api/posts/{slug}", theirs).then().statusCode(200).body("title", is(other.get("title")));
+
+        // an author reads the drafts and revisions of its own posts only
+        as(author, PASSWORD).when().get("/api/posts/{slug}", own).then().statusCode(200).body("status", is("draft"));
+        as(author, PASSWORD).when().get("/api/posts/{slug}/revisions", own).then().statusCode(200);
+        as(author, PASSWORD).when().get("/api/posts/{slug}", theirs).then().statusCode(404)
+                .contentType("application/problem+json");
+        as(author, PASSWORD).when().get("/api/posts/{slug}/revisions", theirs).then().statusCode(404);
+        as(author, PASSWORD).when().get("/api/posts/{slug}/revisions/1", theirs).then().statusCode(404);
     }
 
     @Test

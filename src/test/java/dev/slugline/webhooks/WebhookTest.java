@@ -128,6 +128,27 @@ class WebhookTest {
     }
 
     @Test
+    void aRealImportAnnouncesImportFinishedWithItsCounts() throws Exception {
+        String path = "/" + unique("imports");
+        register(path, "an-import-secret-of-length", "import.finished");
+        String slug = unique("imported");
+        byte[] zip = dev.slugline.testing.Archives.zip(Map.of("content/posts/" + slug + ".md",
+                ("---\ntitle: Imported\nslug: " + slug + "\ndate: 2024-01-01T00:00:00Z\n---\nBody\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        editor().contentType("application/zip").body(zip).queryParam("dryRun", "true").when().post("/api/imports")
+                .then().statusCode(200).body("created", is(1));
+        editor().contentType("application/zip").body(zip).when().post("/api/imports")
+                .then().statusCode(200).body("created", is(1));
+
+        List<Received> got = awaitReceived(path, 1, Duration.ofSeconds(20));
+        Thread.sleep(1500);
+        got = received.getOrDefault(path, List.of());
+        assertThat(got).as("one event for the real import, none for the dry run").hasSize(1);
+        assertThat(got.get(0).event()).isEqualTo("import.finished");
+        assertThat(got.get(0).body()).contains("\"created\":1").contains("\"failed\":0");
+    }
+
+    @Test
     void failedDeliveriesAreRetriedWithBackoffAndLogged() throws Exception {
         String path = "/" + unique("flaky");
         failuresLeft.put(path, new AtomicInteger(2));
