@@ -70,6 +70,12 @@ public class PostHistory {
         post.publishAnnounced = true;
     }
 
+    /** A public post whose expiry date has passed: it left public view without anyone acting. */
+    void announceExpiry(Post post) {
+        webhooks.enqueue(UNPUBLISHED, payload(post));
+        post.publishAnnounced = false;
+    }
+
     PostInput revisionContent(PostRevision revision) {
         return json.convertValue(revision.content, PostInput.class);
     }

@@ -145,6 +145,15 @@ public class PostRepository implements PanacheRepository<Post> {
                 .page(0, limit).list();
     }
 
+    /** Announced posts that have left public view by their expiry date alone, locked and skipped likewise. */
+    public List<Post> lockExpiredAnnounced(int limit) {
+        return find("from Post p where p.publishAnnounced = true and p.deletedAt is null"
+                + " and p.expiresAt is not null and p.expiresAt <= instant order by p.expiresAt, p.id")
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", -2)
+                .page(0, limit).list();
+    }
+
     public Optional<Post> findInTrash(String slug) {
         return find("slug = ?1 and deletedAt is not null", slug).firstResultOptional();
     }

@@ -545,12 +545,17 @@ public class PostService {
         return posts.purgeTrashedBefore(now().minus(editing.config.trashRetention()));
     }
 
-    /** Writes the post.published event of every scheduled post whose time has come (claimed with SKIP LOCKED). */
+    /**
+     * Writes the post.published event of every scheduled post whose time has come, and the post.unpublished event
+     * of every post whose expiry date has passed (both claimed with SKIP LOCKED, so once).
+     */
     @Transactional
     public int announceDuePublications() {
         List<Post> due = posts.lockDueUnannounced(50);
         due.forEach(editing.history::announce);
-        return due.size();
+        List<Post> expired = posts.lockExpiredAnnounced(50);
+        expired.forEach(editing.history::announceExpiry);
+        return due.size() + expired.size();
     }
 
     /** A signed link to the post as it is, for {@code lifetime} (default and maximum from configuration). */

@@ -5,8 +5,9 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Runs on every instance. A scheduled post is public from its moment on by the query rule alone; this only writes
- * its post.published event (claimed with SKIP LOCKED, so once) and empties the trash of what is past retention.
+ * Runs on every instance. A scheduled post is public from its moment on, and an expired one hidden, by the query
+ * rule alone; this only writes their post.published and post.unpublished events (claimed with SKIP LOCKED, so
+ * once) and empties the trash of what is past retention.
  */
 @ApplicationScoped
 public class ScheduledPublisher {

@@ -224,6 +224,27 @@ class WebhookTest {
     }
 
     @Test
+    void anExpiringPostIsAnnouncedAsUnpublishedWhenItExpires() throws Exception {
+        String path = "/" + unique("expiring");
+        register(path, "expiring-secret-value", "post.published", "post.unpublished");
+        java.time.OffsetDateTime expires = java.time.OffsetDateTime.now().plusSeconds(3);
+        Map<String, Object> body = post(unique("Short-lived"), "x");
+        body.put("publishedAt", "2024-01-01T00:00:00Z");
+        body.put("expiresAt", expires.toString());
+        String slug = Fixtures.create(body).statusCode(201).extract().path("slug");
+        List<Received> got = awaitReceived(path, 1, Duration.ofSeconds(20));
+        assertThat(got).extracting(Received::event).containsExactly("post.published");
+
+        got = awaitReceived(path, 2, Duration.ofSeconds(20));
+        assertThat(got).extracting(Received::event).containsExactly("post.published", "post.unpublished");
+        assertThat(got.get(1).body()).contains("\"slug\":\"" + slug + "\"");
+        assertThat(java.time.OffsetDateTime.now()).isAfterOrEqualTo(expires);
+        given().get("/api/posts/{slug}", slug).then().statusCode(404);
+        Thread.sleep(1500);
+        assertThat(received.get(path)).as("announced once").hasSize(2);
+    }
+
+    @Test
     void privateAndLoopbackTargetsAreRefused() {
         for (String url : List.of("http://10.0.0.1/hook", "http://localhost:8080/hook", "http://169.254.169.254/latest",
                 "http://[::1]/hook", "http://192.168.1.1/", "ftp://example.com/x", "not a url")) {
