@@ -257,7 +257,15 @@ public class PostService {
         // Terms first: their inserts flush the session, and the post should be written once, not twice.
         Set<Category> categories = taxonomy.categoriesFor(checked.categories());
         Set<Tag> tags = taxonomy.tagsFor(checked.tags());
-        RenderedMarkdown rendered = renderer.render(input.markdown());
+        boolean draft = input.status() == PostStatus.DRAFT;
+        OffsetDateTime publishedAt = input.publishedAt() != null || draft ? input.publishedAt() : now();
+        setContent(post, input, renderer.render(input.markdown()), publishedAt, categories, tags);
+        post.importHash = null;
+    }
+
+    /** What every write sets, from the API or an import: the content, its rendering and its terms. */
+    private void setContent(Post post, PostInput input, RenderedMarkdown rendered, OffsetDateTime publishedAt,
+                            Set<Category> categories, Set<Tag> tags) {
         post.title = input.title().strip();
         post.markdown = input.markdown();
         post.html = rendered.html();
@@ -265,10 +273,8 @@ public class PostService {
                 ? input.summary().strip()
                 : summarize(rendered.firstParagraph(), config.summary().maxLength());
         post.status = input.status() == PostStatus.DRAFT ? PostStatus.DRAFT : PostStatus.PUBLISHED;
+        post.publishedAt = publishedAt;
         post.expiresAt = input.expiresAt();
-        post.publishedAt = input.publishedAt() != null || post.status == PostStatus.DRAFT
-                ? input.publishedAt()
-                : now();
         post.wordCount = rendered.wordCount();
         post.readingMinutes = ReadingTime.minutes(rendered.wordCount(), config.reading().wordsPerMinute());
         Map<String, Object> frontMatter = input.frontMatter() != null ? input.frontMatter() : Map.of();
@@ -278,7 +284,6 @@ public class PostService {
         replaceAll(post.categories, categories);
         replaceAll(post.tags, tags);
         post.updatedAt = now();
-        post.importHash = null;
     }
 
     /** Changes the set in place, so Hibernate writes only the rows that differ. */
@@ -686,31 +691,13 @@ public class PostService {
 
     private void applyImported(Post post, ImportItem item, RenderedMarkdown rendered, Checked checked,
                                Map<String, Category> categories, Map<String, Tag> tags) {
-        PostInput input = item.input();
-        post.title = input.title().strip();
-        post.markdown = input.markdown();
-        post.html = rendered.html();
-        post.summary = input.summary() != null && !input.summary().isBlank()
-                ? input.summary().strip()
-                : summarize(rendered.firstParagraph(), config.summary().maxLength());
-        post.status = input.status() == PostStatus.DRAFT ? PostStatus.DRAFT : PostStatus.PUBLISHED;
-        // an imported post without a date keeps none: the report warns, nothing is invented
-        post.publishedAt = input.publishedAt();
-        post.expiresAt = input.expiresAt();
-        post.wordCount = rendered.wordCount();
-        post.readingMinutes = ReadingTime.minutes(rendered.wordCount(), config.reading().wordsPerMinute());
-        Map<String, Object> frontMatter = input.frontMatter() != null ? input.frontMatter() : Map.of();
-        if (!frontMatter.equals(post.frontMatter)) {
-            post.frontMatter = new LinkedHashMap<>(frontMatter);
-        }
         Set<Category> wantedCategories = new java.util.LinkedHashSet<>();
         checked.categories().keySet().forEach(slug -> wantedCategories.add(categories.get(slug)));
         Set<Tag> wantedTags = new java.util.LinkedHashSet<>();
         checked.tags().keySet().forEach(slug -> wantedTags.add(tags.get(slug)));
-        replaceAll(post.categories, wantedCategories);
-        replaceAll(post.tags, wantedTags);
+        // an imported post without a date keeps none: the report warns, nothing is invented
+        setContent(post, item.input(), rendered, item.input().publishedAt(), wantedCategories, wantedTags);
         post.sourcePath = item.sourcePath();
-        post.updatedAt = now();
     }
 
     /** Every post (any status) with the path it was imported from (null if none), a page at a time, by id. */
