@@ -1,6 +1,10 @@
 package dev.slugline.common.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slugline.common.config.SluglineConfig;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -25,7 +29,8 @@ import java.util.function.Supplier;
  * term pages, feeds). Their strong ETag is the shared {@link ContentVersion} plus a digest of the request URI and
  * media type, so every instance computes the same one, and a {@code 304} costs one tiny query. A cached response
  * is used only while the content version it was made at is still the current one: a change acknowledged by any
- * instance makes every instance compute afresh on the next request.
+ * instance makes every instance compute afresh on the next request. Bodies are kept serialised, and each one is
+ * also offered to {@link HotResponses}, which answers repeats of an anonymous request before it reaches REST.
  */
 @ApplicationScoped
 public class CachedReads {
@@ -34,11 +39,16 @@ public class CachedReads {
     }
 
     private final ContentVersion versions;
+    private final ObjectMapper json;
+    private final CurrentVertxRequest currentRequest;
     private final int maxEntries;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public CachedReads(ContentVersion versions, SluglineConfig config) {
+    public CachedReads(ContentVersion versions, SluglineConfig config, ObjectMapper json,
+                       CurrentVertxRequest currentRequest) {
         this.versions = versions;
+        this.json = json;
+        this.currentRequest = currentRequest;
         this.maxEntries = config.http().responseCacheEntries();
     }
 
@@ -59,7 +69,7 @@ public class CachedReads {
         Cached cached = maxEntries > 0 ? cache.get(key) : null;
         if (cached == null || cached.version() != snapshot.version()) {
             Response response = fresh.get();
-            cached = new Cached(snapshot.version(), response.getEntity(), mediaType,
+            cached = new Cached(snapshot.version(), serialised(response.getEntity(), mediaType), mediaType,
                     new MultivaluedHashMap<>(response.getHeaders()));
             if (maxEntries > 0 && response.getStatus() == 200) {
                 if (cache.size() >= maxEntries) {
@@ -68,6 +78,7 @@ public class CachedReads {
                 cache.put(key, cached);
             }
         }
+        offerToHotResponses(cached);
         Response.ResponseBuilder ok = Response.ok(cached.entity(), cached.mediaType());
         cached.headers().forEach((name, values) -> {
             if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
@@ -92,7 +103,7 @@ public class CachedReads {
             if (response.getStatus() != 200) {
                 return response;
             }
-            cached = new Cached(snapshot.version(), response.getEntity(), mediaType,
+            cached = new Cached(snapshot.version(), serialised(response.getEntity(), mediaType), mediaType,
                     new MultivaluedHashMap<>(response.getHeaders()));
             if (maxEntries > 0) {
                 if (cache.size() >= maxEntries) {
@@ -107,6 +118,7 @@ public class CachedReads {
         Response.ResponseBuilder response = modified instanceof Date date
                 ? request.evaluatePreconditions(date, etag) : request.evaluatePreconditions(etag);
         if (response == null) {
+            offerToHotResponses(cached);
             response = Response.ok(cached.entity(), cached.mediaType());
         }
         Response.ResponseBuilder builder = response;
@@ -116,6 +128,29 @@ public class CachedReads {
             }
         });
         return builder.build();
+    }
+
+    /** JSON and text bodies as the bytes sent, so they are serialised once per version, not once per request. */
+    private Object serialised(Object entity, String mediaType) {
+        try {
+            if (entity instanceof String text) {
+                return text.getBytes(StandardCharsets.UTF_8);
+            } else if (entity != null && !(entity instanceof byte[]) && mediaType.startsWith("application/json")) {
+                return json.writeValueAsBytes(entity);
+            }
+            return entity;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Serialising a cached response failed", e);
+        }
+    }
+
+    private void offerToHotResponses(Cached cached) {
+        if (cached.entity() instanceof byte[] body) {
+            RoutingContext context = currentRequest.getCurrent();
+            if (context != null) {
+                context.put(HotResponses.BODY, new HotResponses.Body(cached.version(), body));
+            }
+        }
     }
 
     /** Number of responses held, for tests and metrics. */

@@ -1,0 +1,145 @@
+package dev.slugline.common.http;
+
+import dev.slugline.common.config.SluglineConfig;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Answers a repeated anonymous {@code GET} of a cached read (a post, a list, a feed) on the I/O thread, with the
+ * bytes and headers the REST layer produced for the same URI and {@code Accept} at the current content version,
+ * without a worker thread, a database connection or serialisation. It only answers while the in-memory content
+ * version is trusted ({@link ContentVersion#trusted()}); anything else (credentials, a miss, an old version,
+ * conditional headers other than {@code If-None-Match}, {@code HEAD}) goes on to REST as usual. Filters that run
+ * before it (request id and access log, CORS, security headers, metrics) see every request either way.
+ */
+@ApplicationScoped
+public class HotResponses {
+
+    /** Where {@link CachedReads} leaves the serialised body of the response it is producing. */
+    static final String BODY = HotResponses.class.getName() + ".body";
+    /** The route template Quarkus REST records for the metrics of a request. */
+    private static final String URL_TEMPLATE = "UrlPathTemplate";
+    private static final int PRIORITY = 100;
+    private static final List<String> BYPASS = List.of("Authorization", "If-Modified-Since", "If-Match",
+            "If-Unmodified-Since", "If-Range", "Range");
+
+    record Body(long version, byte[] bytes) {
+    }
+
+    private record Entry(long version, byte[] body, List<Map.Entry<String, String>> headers, String etag,
+                         Object urlTemplate) {
+    }
+
+    private final ContentVersion versions;
+    private final int maxEntries;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+    public HotResponses(ContentVersion versions, SluglineConfig config) {
+        this.versions = versions;
+        this.maxEntries = config.http().responseCacheEntries();
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(this::handle, PRIORITY);
+    }
+
+    void handle(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        if (maxEntries <= 0 || request.method() != HttpMethod.GET || BYPASS.stream().anyMatch(request.headers()::contains)) {
+            context.next();
+            return;
+        }
+        String key = request.uri() + "\n" + Optional.ofNullable(request.getHeader(HttpHeaders.ACCEPT)).orElse("");
+        Entry entry = entries.get(key);
+        Optional<ContentVersion.Snapshot> version = versions.trusted();
+        if (entry != null && version.isPresent() && version.get().version() == entry.version()) {
+            answer(context, entry);
+            return;
+        }
+        MultiMap before = MultiMap.caseInsensitiveMultiMap().addAll(context.response().headers());
+        context.addHeadersEndHandler(ignored -> keep(context, key, before));
+        context.next();
+    }
+
+    /** Number of responses held, for tests. */
+    public int size() {
+        return entries.size();
+    }
+
+    private void answer(RoutingContext context, Entry entry) {
+        HttpServerResponse response = context.response();
+        boolean notModified = matches(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), entry.etag());
+        for (Map.Entry<String, String> header : entry.headers()) {
+            if (!notModified || !HttpHeaders.CONTENT_TYPE.toString().equalsIgnoreCase(header.getKey())) {
+                response.headers().add(header.getKey(), header.getValue());
+            }
+        }
+        if (entry.urlTemplate() != null) {
+            context.put(URL_TEMPLATE, entry.urlTemplate());
+        }
+        if (notModified) {
+            response.setStatusCode(304).end();
+        } else {
+            response.setStatusCode(200).end(Buffer.buffer(entry.body()));
+        }
+    }
+
+    /** Keeps a 200 that {@link CachedReads} produced, with the headers that REST added after this filter. */
+    private void keep(RoutingContext context, String key, MultiMap before) {
+        Body body = context.get(BODY);
+        HttpServerResponse response = context.response();
+        if (body == null || response.getStatusCode() != 200) {
+            return;
+        }
+        List<Map.Entry<String, String>> added = new ArrayList<>();
+        for (String name : response.headers().names()) {
+            if (HttpHeaders.CONTENT_LENGTH.toString().equalsIgnoreCase(name)) {
+                continue;
+            }
+            List<String> earlier = new ArrayList<>(before.getAll(name));
+            for (String value : response.headers().getAll(name)) {
+                if (!earlier.remove(value)) {
+                    added.add(Map.entry(name, value));
+                }
+            }
+        }
+        if (entries.size() >= maxEntries) {
+            entries.clear();
+        }
+        entries.put(key, new Entry(body.version(), body.bytes(), List.copyOf(added),
+                response.headers().get(HttpHeaders.ETAG), context.get(URL_TEMPLATE)));
+    }
+
+    /** Weak comparison, as {@code If-None-Match} asks: {@code *}, or any listed tag equal but for {@code W/}. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null || etag == null) {
+            return false;
+        }
+        String own = opaque(etag);
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || opaque(tag).equals(own)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String opaque(String tag) {
+        return tag.startsWith("W/") ? tag.substring(2) : tag;
+    }
+}
