@@ -21,6 +21,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -38,6 +40,11 @@ public class CachedReads {
     private record Cached(long version, Object entity, String mediaType, MultivaluedMap<String, Object> headers) {
     }
 
+    /** A cacheable 200, or the other answer ({@code uncached}) that must not be kept. */
+    private record Loaded(Cached cached, Response uncached) {
+    }
+
+    private final Map<String, CompletableFuture<Loaded>> inFlight = new ConcurrentHashMap<>();
     private final ContentVersion versions;
     private final ObjectMapper json;
     private final CurrentVertxRequest currentRequest;
@@ -66,18 +73,11 @@ public class CachedReads {
         if (notModified != null) {
             return notModified.tag(etag).lastModified(lastModified).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
         }
-        Cached cached = maxEntries > 0 ? cache.get(key) : null;
-        if (cached == null || cached.version() != snapshot.version()) {
-            Response response = fresh.get();
-            cached = new Cached(snapshot.version(), serialised(response.getEntity(), mediaType), mediaType,
-                    new MultivaluedHashMap<>(response.getHeaders()));
-            if (maxEntries > 0 && response.getStatus() == 200) {
-                if (cache.size() >= maxEntries) {
-                    cache.clear();
-                }
-                cache.put(key, cached);
-            }
+        Loaded loaded = load(key, snapshot, mediaType, fresh);
+        if (loaded.uncached() != null) {
+            return loaded.uncached();
         }
+        Cached cached = loaded.cached();
         offerToHotResponses(cached);
         Response.ResponseBuilder ok = Response.ok(cached.entity(), cached.mediaType());
         cached.headers().forEach((name, values) -> {
@@ -97,21 +97,11 @@ public class CachedReads {
         ContentVersion.Snapshot snapshot = versions.current();
         String key = "own " + mediaType + " " + uri.getRequestUri().getRawPath() + "?"
                 + (uri.getRequestUri().getRawQuery() == null ? "" : uri.getRequestUri().getRawQuery());
-        Cached cached = maxEntries > 0 ? cache.get(key) : null;
-        if (cached == null || cached.version() != snapshot.version()) {
-            Response response = fresh.get();
-            if (response.getStatus() != 200) {
-                return response;
-            }
-            cached = new Cached(snapshot.version(), serialised(response.getEntity(), mediaType), mediaType,
-                    new MultivaluedHashMap<>(response.getHeaders()));
-            if (maxEntries > 0) {
-                if (cache.size() >= maxEntries) {
-                    cache.clear();
-                }
-                cache.put(key, cached);
-            }
+        Loaded loaded = load(key, snapshot, mediaType, fresh);
+        if (loaded.uncached() != null) {
+            return loaded.uncached();
         }
+        Cached cached = loaded.cached();
         Object tag = cached.headers().getFirst(HttpHeaders.ETAG);
         EntityTag etag = tag instanceof EntityTag e ? e : EntityTag.valueOf(String.valueOf(tag));
         Object modified = cached.headers().getFirst(HttpHeaders.LAST_MODIFIED);
@@ -128,6 +118,59 @@ public class CachedReads {
             }
         });
         return builder.build();
+    }
+
+    /**
+     * The cached 200 of this version, else computed once: concurrent misses of the same key and version wait for
+     * one computation instead of all running the same queries. Any other status is returned as it is, uncached.
+     */
+    private Loaded load(String key, ContentVersion.Snapshot snapshot, String mediaType, Supplier<Response> fresh) {
+        Cached cached = maxEntries > 0 ? cache.get(key) : null;
+        if (cached != null && cached.version() == snapshot.version()) {
+            return new Loaded(cached, null);
+        }
+        if (maxEntries <= 0) {
+            return compute(key, snapshot, mediaType, fresh);
+        }
+        String flight = key + "@" + snapshot.version();
+        CompletableFuture<Loaded> mine = new CompletableFuture<>();
+        CompletableFuture<Loaded> running = inFlight.putIfAbsent(flight, mine);
+        if (running != null) {
+            Loaded shared;
+            try {
+                shared = running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+            // a redirect or an error is this request's own to build
+            return shared.cached() != null ? shared : compute(key, snapshot, mediaType, fresh);
+        }
+        try {
+            Loaded loaded = compute(key, snapshot, mediaType, fresh);
+            mine.complete(loaded);
+            return loaded;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(flight);
+        }
+    }
+
+    private Loaded compute(String key, ContentVersion.Snapshot snapshot, String mediaType, Supplier<Response> fresh) {
+        Response response = fresh.get();
+        if (response.getStatus() != 200) {
+            return new Loaded(null, response);
+        }
+        Cached cached = new Cached(snapshot.version(), serialised(response.getEntity(), mediaType), mediaType,
+                new MultivaluedHashMap<>(response.getHeaders()));
+        if (maxEntries > 0) {
+            if (cache.size() >= maxEntries) {
+                cache.clear();
+            }
+            cache.put(key, cached);
+        }
+        return new Loaded(cached, null);
     }
 
     /** JSON and text bodies as the bytes sent, so they are serialised once per version, not once per request. */
