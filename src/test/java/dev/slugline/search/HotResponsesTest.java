@@ -1,6 +1,5 @@
 package dev.slugline.search;
 
-import dev.slugline.common.http.ContentVersion;
 import dev.slugline.common.http.HotResponses;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,9 +33,6 @@ class HotResponsesTest {
 
     @Inject
     HotResponses hot;
-
-    @Inject
-    ContentVersion versions;
 
     @Inject
     AgroalDataSource dataSource;
@@ -104,25 +100,22 @@ class HotResponsesTest {
     }
 
     @Test
-    void aChangeMadeOutsideThisInstanceReachesItThroughTheDatabase() throws Exception {
+    void aChangeCommittedElsewhereIsInTheVeryNextAnswer() throws Exception {
         String slug = createPublished(unique("hot-sql"), "2024-03-04T10:00:00Z", List.of(), List.of());
-        given().when().get("/api/posts/" + slug).then().statusCode(200).body("title", not(is("Changed in SQL")));
-        long before = versions.current().version();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement("update post set title = ?, version = version + 1 where slug = ?")) {
-            update.setString(1, "Changed in SQL");
-            update.setString(2, slug);
-            assertThat(update.executeUpdate()).isEqualTo(1);
+        for (int round = 0; round < 10; round++) {
+            given().when().get("/api/posts/" + slug).then().statusCode(200);
+            given().when().get("/api/posts/" + slug).then().statusCode(200);
+            String title = "Changed in SQL " + round;
+            // as another instance would: a commit on the shared database, nothing said to this instance
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement update = connection.prepareStatement(
+                         "update post set title = ?, version = version + 1 where slug = ?")) {
+                update.setString(1, title);
+                update.setString(2, slug);
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
+            given().when().get("/api/posts/" + slug).then().statusCode(200).body("title", is(title));
         }
-        // another instance's commit arrives by notification; wait for the listener, as a reader elsewhere would
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (versions.trusted().map(ContentVersion.Snapshot::version).orElse(before) <= before
-                && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(versions.trusted()).isPresent();
-        assertThat(versions.trusted().get().version()).isGreaterThan(before);
-        given().when().get("/api/posts/" + slug).then().statusCode(200).body("title", is("Changed in SQL"));
     }
 
     @Test

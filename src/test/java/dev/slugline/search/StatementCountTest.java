@@ -49,7 +49,7 @@ class StatementCountTest {
         String many = createPublished(unique("many"), "2024-01-01T00:00:00Z",
                 List.of(tag, unique("a"), unique("b"), unique("c")), List.of(unique("d"), unique("e")));
         assertThat(statements("/api/posts/" + many)).isEqualTo(statements("/api/posts/" + few)).isLessThanOrEqualTo(7);
-        // a repeat comes from memory: the content version is followed by notification, not asked per request
+        // a repeat comes from memory after one shared read of the content version (plain JDBC, not Hibernate)
         assertThat(statements("/api/posts/" + many)).as("from the cache").isZero();
         assertThat(statements("/api/posts?size=12&tag=" + tag)).as("after the writes above").isEqualTo(large);
         assertThat(statements("/api/posts?size=12&tag=" + tag)).as("from the cache").isZero();

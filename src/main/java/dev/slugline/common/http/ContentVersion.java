@@ -5,214 +5,155 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
+import jakarta.persistence.PersistenceException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The counter that database triggers move with every change readers could see (migrations V51, V67). Shared by all
+ * The counter that database triggers move with every change readers could see (migration V51). Shared by all
  * instances through PostgreSQL, it is what list ETags, Last-Modified and the response caches are checked against.
  *
- * <p>Each instance keeps the current version in memory: a listener connection follows the {@code content_version}
- * channel that the trigger notifies on commit. The in-memory version is trusted only while that listener is
- * connected and no write acknowledged by this instance is newer than what was last read; otherwise
- * {@link #current()} asks the database. A write does not answer before this instance's listener has heard of it
- * (see {@link #awaitHeard}), and PostgreSQL signals every listener at the same commit, so by the time a client holds
- * the acknowledgement, the other instances have been told too.
+ * <p>Every check reads the database, so a reader is never answered from a version older than a write acknowledged
+ * by any instance before the request arrived. The reads are coalesced: one connection of this instance reads the
+ * version for every request that arrived while the previous read was running, so under load a check costs one
+ * shared round trip, not a pooled connection per request.
  */
 @ApplicationScoped
 public class ContentVersion {
 
     public record Snapshot(long version, Instant changedAt) {
-        Snapshot newest(Snapshot other) {
-            return other == null || version >= other.version ? this : other;
-        }
     }
 
-    static final String CHANNEL = "content_version";
     private static final String QUERY = "select version, changed_at from content_version where id = 1";
-    private static final int HEARTBEAT_MILLIS = 10_000;
+    private static final long WAIT_MILLIS = 2_000;
 
     private final DataSource dataSource;
-    private final Object lock = new Object();
-    private Snapshot latest;
-    private boolean listening;
-    private long localWrites;
-    private long checkedAtLocalWrites = -1;
-    private volatile Snapshot trusted;
+    private final Queue<CompletableFuture<Snapshot>> waiting = new ConcurrentLinkedQueue<>();
+    private final Semaphore arrivals = new Semaphore(0);
+    private volatile boolean reading;
     private volatile boolean running;
-    private volatile Connection listenerConnection;
 
     public ContentVersion(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /** The current version: from memory when it can be trusted, else read from the database. */
-    public Snapshot current() {
-        Snapshot known = trusted;
-        if (known != null) {
-            return known;
-        }
-        long generation;
-        synchronized (lock) {
-            generation = localWrites;
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            return learn(read(connection), generation);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading the content version failed", e);
-        }
-    }
-
-    /** The version from memory, without touching the database; empty while it cannot be trusted. */
-    public Optional<Snapshot> trusted() {
-        return Optional.ofNullable(trusted);
-    }
-
-    /** A write is about to be acknowledged by this instance: stop trusting memory until the database was read. */
-    public void localWriteAcknowledging() {
-        synchronized (lock) {
-            localWrites++;
-            publish();
-        }
-    }
-
     /**
-     * Waits (at most {@code timeout}) until this instance's listener has heard of every change committed so far, so
-     * the acknowledgement of a write never overtakes the notification that tells the instances about it.
+     * A version read that starts after this call, without blocking the caller; failed at once while the shared
+     * reader is not connected (callers then ask through {@link #current()}, which reports the outage).
      */
-    public void awaitHeard(Duration timeout) {
-        long committed = current().version();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (lock) {
-            while (listening && (latest == null || latest.version() < committed)) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    Log.debugf("The content version listener has not heard of version %d yet", committed);
-                    return;
-                }
-                try {
-                    lock.wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+    public CompletableFuture<Snapshot> fresh() {
+        if (!reading) {
+            return CompletableFuture.failedFuture(new IllegalStateException("The content version reader is not connected"));
         }
+        CompletableFuture<Snapshot> read = new CompletableFuture<>();
+        waiting.add(read);
+        arrivals.release();
+        return read.orTimeout(WAIT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    void startListening(@Observes StartupEvent event) {
-        running = true;
-        Thread listener = new Thread(this::listen, "content-version-listener");
-        listener.setDaemon(true);
-        listener.start();
-    }
-
-    void stopListening(@Observes ShutdownEvent event) {
-        running = false;
-        Connection connection = listenerConnection;
-        if (connection != null) {
+    /** The current version, read after this call; blocks, so for worker threads only. */
+    public Snapshot current() {
+        if (reading) {
             try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // closing a connection the listener may be using: its loop ends either way
+                return fresh().get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof SQLException failed) {
+                    throw new PersistenceException("Reading the content version failed", failed);
+                }
+                // the shared reader is slow or went away meanwhile: ask with a connection of our own
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(QUERY)) {
+            return read(query);
+        } catch (SQLException e) {
+            throw new PersistenceException("Reading the content version failed", e);
         }
     }
 
-    private void listen() {
+    void startReading(@Observes StartupEvent event) {
+        running = true;
+        Thread reader = new Thread(this::readForWaiters, "content-version-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    void stopReading(@Observes ShutdownEvent event) {
+        running = false;
+        reading = false;
+        arrivals.release();
+    }
+
+    private void readForWaiters() {
         long backoffMillis = 100;
         while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                listenerConnection = connection;
-                try (Statement listen = connection.createStatement()) {
-                    listen.execute("listen " + CHANNEL);
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement query = connection.prepareStatement(QUERY)) {
+                if (backoffMillis > 100) {
+                    Log.info("The content version reader is connected again");
                 }
-                PGConnection notifications = connection.unwrap(PGConnection.class);
-                heard(read(connection));
+                reading = true;
                 backoffMillis = 100;
                 while (running) {
-                    PGNotification[] received = notifications.getNotifications(HEARTBEAT_MILLIS);
-                    if (received == null || received.length == 0) {
-                        heard(read(connection)); // a heartbeat; also notices a connection that died quietly
+                    if (!arrivals.tryAcquire(1, TimeUnit.SECONDS)) {
                         continue;
                     }
-                    Snapshot newest = null;
-                    for (PGNotification notification : received) {
-                        Snapshot announced = parse(notification.getParameter());
-                        newest = announced == null ? newest : announced.newest(newest);
+                    arrivals.drainPermits();
+                    List<CompletableFuture<Snapshot>> batch = new ArrayList<>();
+                    for (CompletableFuture<Snapshot> next; (next = waiting.poll()) != null; ) {
+                        batch.add(next);
                     }
-                    if (newest != null) {
-                        heard(newest);
+                    if (!batch.isEmpty()) {
+                        // every request in the batch arrived before this read started
+                        Snapshot snapshot = read(query);
+                        batch.forEach(read -> read.complete(snapshot));
                     }
                 }
             } catch (SQLException | RuntimeException e) {
-                synchronized (lock) {
-                    listening = false;
-                    publish();
-                    lock.notifyAll();
-                }
+                reading = false;
+                failWaiting(e);
                 if (running) {
-                    Log.warnf("Lost the content version listener (%s); reading versions from the database until it is back",
-                            e.getMessage());
+                    if (backoffMillis == 100) {
+                        Log.warnf("The content version reader lost its connection (%s); retrying", e.getMessage());
+                    }
                     sleep(backoffMillis);
                     backoffMillis = Math.min(backoffMillis * 2, 5_000);
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } finally {
-                listenerConnection = null;
+                reading = false;
             }
         }
+        failWaiting(new IllegalStateException("Shutting down"));
     }
 
-    private void heard(Snapshot snapshot) {
-        synchronized (lock) {
-            latest = snapshot.newest(latest);
-            listening = true;
-            publish();
-            lock.notifyAll();
+    private void failWaiting(Exception cause) {
+        for (CompletableFuture<Snapshot> next; (next = waiting.poll()) != null; ) {
+            next.completeExceptionally(cause);
         }
     }
 
-    private Snapshot learn(Snapshot read, long generation) {
-        synchronized (lock) {
-            latest = read.newest(latest);
-            if (generation == localWrites) {
-                checkedAtLocalWrites = generation;
-            }
-            publish();
-            return latest;
-        }
-    }
-
-    /** Memory is trusted while the listener follows the channel and nothing written here is newer than a read. */
-    private void publish() {
-        trusted = listening && checkedAtLocalWrites == localWrites ? latest : null;
-    }
-
-    private static Snapshot read(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(QUERY)) {
+    private static Snapshot read(PreparedStatement query) throws SQLException {
+        try (ResultSet row = query.executeQuery()) {
             row.next();
             return new Snapshot(row.getLong(1), row.getTimestamp(2).toInstant());
-        }
-    }
-
-    private static Snapshot parse(String payload) {
-        String[] parts = payload == null ? new String[0] : payload.split(" ");
-        if (parts.length != 2) {
-            return null;
-        }
-        try {
-            return new Snapshot(Long.parseLong(parts[0]), Instant.ofEpochMilli(Long.parseLong(parts[1])));
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 

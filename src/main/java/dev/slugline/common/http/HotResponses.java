@@ -2,7 +2,9 @@ package dev.slugline.common.http;
 
 import dev.slugline.common.config.SluglineConfig;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -21,9 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Answers a repeated anonymous {@code GET} of a cached read (a post, a list, a feed) on the I/O thread, with the
  * bytes and headers the REST layer produced for the same URI and {@code Accept} at the current content version,
- * without a worker thread, a database connection or serialisation. It only answers while the in-memory content
- * version is trusted ({@link ContentVersion#trusted()}); anything else (credentials, a miss, an old version,
- * conditional headers other than {@code If-None-Match}, {@code HEAD}) goes on to REST as usual. Filters that run
+ * without a worker thread, a pooled connection or serialisation. It answers only if the content version, read after
+ * the request arrived ({@link ContentVersion#fresh()}), is the one the copy was made at; anything else (credentials,
+ * a miss, an old version, conditional headers other than {@code If-None-Match}, {@code HEAD}) goes on to REST. Filters that run
  * before it (request id and access log, CORS, security headers, metrics) see every request either way.
  */
 @ApplicationScoped
@@ -65,11 +67,22 @@ public class HotResponses {
         }
         String key = request.uri() + "\n" + Optional.ofNullable(request.getHeader(HttpHeaders.ACCEPT)).orElse("");
         Entry entry = entries.get(key);
-        Optional<ContentVersion.Snapshot> version = versions.trusted();
-        if (entry != null && version.isPresent() && version.get().version() == entry.version()) {
-            answer(context, entry);
+        if (entry == null) {
+            passOn(context, key);
             return;
         }
+        Context here = Vertx.currentContext();
+        versions.fresh().whenComplete((current, failure) -> here.runOnContext(ignored -> {
+            if (failure == null && current.version() == entry.version()) {
+                answer(context, entry);
+            } else {
+                passOn(context, key);
+            }
+        }));
+    }
+
+    /** On to REST, keeping what it answers for the next request. */
+    private void passOn(RoutingContext context, String key) {
         MultiMap before = MultiMap.caseInsensitiveMultiMap().addAll(context.response().headers());
         context.addHeadersEndHandler(ignored -> keep(context, key, before));
         context.next();
