@@ -45,8 +45,9 @@ public class RequestLog {
             int status = rc.response().getStatusCode();
             long micros = (System.nanoTime() - start) / 1_000;
             MDC.put(MDC_KEY, id);
-            ACCESS.infof("%s %s %d %d.%03dms id=%s", rc.request().method(), rc.request().uri(), status,
-                    micros / 1000, micros % 1000, id);
+            // "closed": the connection ended before an answer (a client gone, a read timeout)
+            ACCESS.infof("%s %s %s %d.%03dms id=%s", rc.request().method(), rc.request().uri(),
+                    rc.response().ended() ? Integer.toString(status) : "closed", micros / 1000, micros % 1000, id);
             if (status >= 400) {
                 registry.counter("slugline.http.problems", "status", Integer.toString(status)).increment();
             }
