@@ -1,14 +1,10 @@
 package dev.slugline.operations;
 
-import dev.slugline.common.errors.Problem;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -17,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * The first thing every HTTP request meets (REST, health, metrics, Swagger UI): gives it a request id (a sane incoming
- * {@code X-Request-Id} is kept, anything else replaced), echoes it, writes one log line when the response ends, and
- * refuses a declared body over {@code quarkus.http.limits.max-body-size} with a 413 problem before anything reads it.
+ * {@code X-Request-Id} is kept, anything else replaced), echoes it, and writes one log line when the response ends.
+ * Bodies over {@code quarkus.http.limits.max-body-size} are refused next, by {@link BodyLimit}.
  */
 @ApplicationScoped
 public class RequestLog {
@@ -29,12 +25,9 @@ public class RequestLog {
     private static final Logger ACCESS = Logger.getLogger("dev.slugline.access");
 
     private final MeterRegistry registry;
-    private final long maxBodySize;
 
-    public RequestLog(MeterRegistry registry,
-                      @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+    public RequestLog(MeterRegistry registry) {
         this.registry = registry;
-        this.maxBodySize = maxBodySize.asLongValue();
     }
 
     void register(@Observes Filters filters) {
@@ -52,32 +45,13 @@ public class RequestLog {
             int status = rc.response().getStatusCode();
             long micros = (System.nanoTime() - start) / 1_000;
             MDC.put(MDC_KEY, id);
-            ACCESS.infof("%s %s %d %d.%03dms id=%s", rc.request().method(), rc.request().uri(), status,
-                    micros / 1000, micros % 1000, id);
+            // "closed": the connection ended before an answer (a client gone, a read timeout)
+            ACCESS.infof("%s %s %s %d.%03dms id=%s", rc.request().method(), rc.request().uri(),
+                    rc.response().ended() ? Integer.toString(status) : "closed", micros / 1000, micros % 1000, id);
             if (status >= 400) {
                 registry.counter("slugline.http.problems", "status", Integer.toString(status)).increment();
             }
         });
-        if (tooLarge(rc.request().getHeader(HttpHeaders.CONTENT_LENGTH))) {
-            String detail = "The request body is larger than the limit of " + maxBodySize + " bytes";
-            rc.response().setStatusCode(413)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(io.vertx.core.json.Json.encode(Problem.of(413, detail, rc.request().path(),
-                            java.util.List.of(new Problem.Violation("body", detail)))));
-            return;
-        }
         rc.next();
-    }
-
-    private boolean tooLarge(String contentLength) {
-        if (contentLength == null) {
-            return false;
-        }
-        try {
-            return Long.parseLong(contentLength.trim()) > maxBodySize;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 }

@@ -158,6 +158,11 @@ public class PostRepository implements PanacheRepository<Post> {
         return find("slug = ?1 and deletedAt is not null", slug).firstResultOptional();
     }
 
+    /** A post in the trash, locked like {@link #findBySlugForUpdate} so that restores are serialised with other writes. */
+    public Optional<Post> findInTrashForUpdate(String slug) {
+        return find("slug = ?1 and deletedAt is not null", slug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
     public List<Post> listTrash(Page.Request page) {
         return find("deletedAt is not null", Sort.descending("deletedAt").and("id", Sort.Direction.Descending))
                 .page(page.index(), page.size()).list();

@@ -524,16 +524,20 @@ public class PostService {
     public Page<TrashItem> listTrash(String page, String size) {
         Page.Request request = Page.Request.of(page, size, config.paging());
         List<TrashItem> items = posts.listTrash(request).stream()
-                .map(p -> new TrashItem(p.slug, p.title, p.deletedAt, p.deletedBy, p.deletedAt.plus(editing.config.trashRetention())))
+                .map(p -> new TrashItem(p.slug, p.title, p.deletedAt, p.deletedBy, p.deletedAt.plus(editing.config.trashRetention()),
+                        PostView.from(p).etag()))
                 .toList();
         return Page.of(items, request, posts.countTrash());
     }
 
+    /** Brings a post back from the trash; like every write, refused without If-Match (428) or with a stale one (412). */
     @Transactional
-    public PostView restoreFromTrash(String slug) {
-        Post post = posts.findInTrash(slug)
+    public PostView restoreFromTrash(String slug, String ifMatch) {
+        requireIfMatchPresent(ifMatch);
+        Post post = posts.findInTrashForUpdate(slug)
                 .filter(p -> p.deletedAt.plus(editing.config.trashRetention()).isAfter(OffsetDateTime.now()))
                 .orElseThrow(() -> new NoSuchItemException("No post with slug '" + slug + "' in the trash"));
+        requireMatch(post, ifMatch);
         requireOwner(post);
         post.deletedAt = null;
         post.deletedBy = null;

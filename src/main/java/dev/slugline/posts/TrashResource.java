@@ -5,6 +5,7 @@ import dev.slugline.common.paging.PagedResponse;
 import dev.slugline.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,10 +13,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,8 +49,14 @@ public class TrashResource {
     @APIResponse(responseCode = "200", description = "The restored post")
     @APIResponse(responseCode = "404", description = "No such post in the trash (or past retention)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response restore(@PathParam("slug") String slug) {
-        PostView post = posts.restoreFromTrash(slug);
+    @APIResponse(responseCode = "412", description = "If-Match names another version than the deleted post's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response restore(@PathParam("slug") String slug,
+                            @Parameter(description = "The etag of the trash listing (or *)")
+                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        PostView post = posts.restoreFromTrash(slug, ifMatch);
         return Response.ok(post).tag(EntityTag.valueOf(post.etag())).build();
     }
 }

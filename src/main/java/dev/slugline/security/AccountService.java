@@ -5,6 +5,7 @@ import dev.slugline.common.errors.InvalidInputException;
 import dev.slugline.common.errors.NoSuchItemException;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -27,10 +28,15 @@ public class AccountService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** The bcrypt cost of every password stored, and of the stand-in hash unknown names are checked against. */
+    static final int BCRYPT_COST = 10;
+
     private final ApiUserRepository users;
     private final ApiTokenRepository tokens;
     private final SecurityConfig config;
     private final CurrentEditor current;
+    /** A hash of a random secret nobody knows, made like a real one: what a login for an unknown name is checked against. */
+    private final String unknownUserHash;
 
     public AccountService(ApiUserRepository users, ApiTokenRepository tokens, SecurityConfig config,
                           CurrentEditor current) {
@@ -38,9 +44,49 @@ public class AccountService {
         this.tokens = tokens;
         this.config = config;
         this.current = current;
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        this.unknownUserHash = hash(Base64.getEncoder().encodeToString(secret));
     }
 
     public record TokenOwner(long tokenId, String username, String role, boolean readOnly) {
+    }
+
+    /** Who logged in with a password. */
+    public record Login(String username, String role) {
+    }
+
+    private record StoredLogin(String username, String hash, String role) {
+    }
+
+    /**
+     * The account whose password this is, or empty. The work is the same whether or not the name exists: one
+     * lookup, then one bcrypt check, against the user's hash or, for an unknown name, against a stand-in hash of
+     * the same cost; so the time a failed login takes does not tell which names exist.
+     */
+    public Optional<Login> login(String username, String password) {
+        Optional<StoredLogin> stored = QuarkusTransaction.requiringNew().call(() -> users.findByUsername(username)
+                .map(u -> new StoredLogin(u.username, u.password, u.role)));
+        boolean matches = passwordMatches(password, stored.map(StoredLogin::hash).orElse(unknownUserHash));
+        return stored.filter(s -> matches).map(s -> new Login(s.username(), s.role()));
+    }
+
+    /** The stand-in hash, for tests that compare it with stored ones. */
+    String unknownUserHash() {
+        return unknownUserHash;
+    }
+
+    private static boolean passwordMatches(String password, String hash) {
+        try {
+            return BcryptUtil.matches(password, hash);
+        } catch (RuntimeException e) {
+            Log.warnf("A stored password is not a bcrypt hash (%s); the login is refused", e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
+    private static String hash(String password) {
+        return BcryptUtil.bcryptHash(password, BCRYPT_COST);
     }
 
     @Transactional
@@ -51,7 +97,7 @@ public class AccountService {
         }
         ApiUser user = new ApiUser();
         user.username = input.username();
-        user.password = BcryptUtil.bcryptHash(input.password());
+        user.password = hash(input.password());
         user.role = input.role();
         user.createdAt = now();
         users.persist(user);
@@ -90,7 +136,7 @@ public class AccountService {
                 on conflict (username) do nothing
                 """)
                 .setParameter("username", username)
-                .setParameter("password", BcryptUtil.bcryptHash(password))
+                .setParameter("password", hash(password))
                 .executeUpdate();
         return true;
     }

@@ -1,10 +1,5 @@
 package dev.slugline.security;
 
-import io.quarkus.security.jpa.Password;
-import io.quarkus.security.jpa.PasswordType;
-import io.quarkus.security.jpa.Roles;
-import io.quarkus.security.jpa.UserDefinition;
-import io.quarkus.security.jpa.Username;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -15,10 +10,9 @@ import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
 
-/** An account; quarkus-security-jpa checks HTTP Basic credentials against this table. */
+/** An account; {@link PasswordIdentityProvider} checks HTTP Basic credentials against this table. */
 @Entity
 @Table(name = "api_user")
-@UserDefinition
 public class ApiUser {
 
     @Id
@@ -26,16 +20,14 @@ public class ApiUser {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "api_user_seq")
     public Long id;
 
-    @Username
     @Column(nullable = false, unique = true, length = 100)
     public String username;
 
     /** A bcrypt hash in modular crypt format ({@code $2a$10$...}), never the password. */
-    @Password(PasswordType.MCF)
     @Column(nullable = false, length = 200)
     public String password;
 
-    @Roles
+    /** One of {@link Roles#isAccountRole(String)}. */
     @Column(nullable = false, length = 16)
     public String role;
 

@@ -22,7 +22,7 @@ import java.util.Set;
 
 /**
  * {@code Authorization: Bearer <token>} for API tokens and {@code Authorization: Basic} for users. Basic logins
- * go through Quarkus's own Basic mechanism (and so quarkus-security-jpa's identity provider), with failed logins
+ * go through Quarkus's own Basic mechanism to {@link PasswordIdentityProvider}, with failed logins
  * counted per user name and per address in PostgreSQL by {@link LoginThrottle}.
  */
 @ApplicationScoped

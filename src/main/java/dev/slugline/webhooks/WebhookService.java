@@ -7,15 +7,19 @@ import dev.slugline.common.errors.InvalidInputException;
 import dev.slugline.common.errors.NoSuchItemException;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -27,7 +31,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Webhooks: subscriptions, the outbox (events are written by {@link #enqueue} inside the caller's transaction)
@@ -50,14 +55,18 @@ public class WebhookService {
     private final HttpClient http;
 
     public WebhookService(WebhookRepository hooks, TargetGuard guard, WebhookConfig config, ObjectMapper json,
-                          MeterRegistry meters) {
+                          MeterRegistry meters, Vertx vertx) {
         this.meters = meters;
         this.hooks = hooks;
         this.guard = guard;
         this.config = config;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // Connects to the address TargetGuard checked (RequestOptions#setServer), never resolving the host itself;
+        // TLS still names and verifies the URL's host (SNI, certificate), as the Host header does.
+        this.http = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.timeout().toMillis())
+                .setVerifyHost(true)
+                .setKeepAlive(false));
     }
 
     @Transactional
@@ -133,34 +142,38 @@ public class WebhookService {
 
     private void attempt(WebhookDelivery delivery) {
         delivery.attempts++;
-        Optional<String> refusal = guard.refusal(delivery.webhook.url);
         String error;
         Integer status = null;
-        if (refusal.isPresent()) {
-            error = "url " + refusal.get();
-        } else {
-            try {
-                String body = body(delivery.event);
-                long timestamp = System.currentTimeMillis() / 1000;
-                HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.webhook.url))
-                        .timeout(config.timeout())
-                        .header("Content-Type", "application/json")
-                        .header("User-Agent", "Slugline-Webhooks")
-                        .header(EVENT_HEADER, delivery.event.type)
-                        .header(EVENT_ID_HEADER, String.valueOf(delivery.event.id))
-                        .header(TIMESTAMP_HEADER, String.valueOf(timestamp))
-                        .header(SIGNATURE_HEADER, "t=" + timestamp + ",v1=" + sign(delivery.webhook.secret, timestamp, body))
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                        .build();
-                HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-                status = response.statusCode();
-                error = status >= 200 && status < 300 ? null : "HTTP " + status;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                error = "interrupted";
-            } catch (Exception e) {
-                error = e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
-            }
+        try {
+            TargetGuard.Target target = guard.check(delivery.webhook.url);
+            String body = body(delivery.event);
+            long timestamp = System.currentTimeMillis() / 1000;
+            RequestOptions request = new RequestOptions()
+                    .setMethod(HttpMethod.POST)
+                    .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(target.address(), target.port())))
+                    .setHost(target.host())
+                    .setPort(target.port())
+                    .setSsl(target.tls())
+                    .setURI(target.pathAndQuery())
+                    .setFollowRedirects(false)
+                    .setIdleTimeout(config.timeout().toMillis())
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader("User-Agent", "Slugline-Webhooks")
+                    .putHeader(EVENT_HEADER, delivery.event.type)
+                    .putHeader(EVENT_ID_HEADER, String.valueOf(delivery.event.id))
+                    .putHeader(TIMESTAMP_HEADER, String.valueOf(timestamp))
+                    .putHeader(SIGNATURE_HEADER, "t=" + timestamp + ",v1=" + sign(delivery.webhook.secret, timestamp, body));
+            status = send(request, body);
+            error = status >= 200 && status < 300 ? null : "HTTP " + status;
+        } catch (TargetGuard.Refused refused) {
+            error = "url " + refused.getMessage();
+            Log.warnf("Webhook %s not called: its %s", delivery.webhook.id, error);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        } catch (Exception e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            error = cause.getClass().getSimpleName() + (cause.getMessage() != null ? ": " + cause.getMessage() : "");
         }
         delivery.lastStatus = status;
         meters.counter("slugline_webhook_attempts", "outcome", error == null ? "delivered" : "failed").increment();
@@ -177,6 +190,18 @@ public class WebhookService {
             delivery.nextAttemptAt = now().plus(backoff(delivery.attempts));
         }
         Log.debugf("Webhook delivery %s failed (attempt %s): %s", delivery.id, (Object) delivery.attempts, error);
+    }
+
+    /** POSTs the body and returns the answer's status; the answer's body is read and dropped. Blocks the caller. */
+    private int send(RequestOptions request, String body) throws Exception {
+        return http.request(request)
+                .compose(call -> call.send(Buffer.buffer(body, StandardCharsets.UTF_8.name())))
+                .compose(response -> {
+                    response.handler(ignored -> { });
+                    return response.end().map(done -> response.statusCode());
+                })
+                .toCompletionStage().toCompletableFuture()
+                .get(config.timeout().multipliedBy(3).toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** initialBackoff × 2^(attempts−1), at most maxBackoff. */

@@ -143,10 +143,15 @@ class EditingTest {
                         "fields.find { it.field == 'title' }.after", is("Second title"),
                         "markdown", contains(" line one", "-line two", "+line 2", " line three", "+line four"));
 
-        editor().header("If-Match", etag(slug)).when().post("/api/posts/{slug}/revisions/{n}/restore", slug, 1)
+        String beforeRestore = etag(slug);
+        editor().header("If-Match", beforeRestore).when().post("/api/posts/{slug}/revisions/{n}/restore", slug, 1)
                 .then().statusCode(200).body("title", is("First title"), "markdown", is("line one\nline two\nline three"));
         editor().when().get("/api/posts/{slug}/revisions", slug).then()
                 .body("number", contains(3, 2, 1), "action", contains("restore", "update", "create"));
+        // a restore based on a version that is no longer current is refused, and nothing is written
+        editor().header("If-Match", beforeRestore).when().post("/api/posts/{slug}/revisions/{n}/restore", slug, 2)
+                .then().statusCode(412).contentType("application/problem+json").body("violations.field", hasItem("If-Match"));
+        editor().when().get("/api/posts/{slug}/revisions", slug).then().body("number", contains(3, 2, 1));
 
         given().when().get("/api/posts/{slug}/revisions", slug).then().statusCode(401).contentType("application/problem+json");
         editor().when().get("/api/posts/{slug}/revisions/{n}", slug, 99).then().statusCode(404).contentType("application/problem+json");
@@ -168,13 +173,40 @@ class EditingTest {
         clash.put("slug", slug);
         create(clash).statusCode(409);
 
-        editor().when().post("/api/trash/{slug}/restore", slug).then().statusCode(200)
+        editor().header("If-Match", "*").when().post("/api/trash/{slug}/restore", slug).then().statusCode(200)
                 .body("slug", is(slug), "status", is("published"));
         given().when().get("/api/posts/{slug}", slug).then().statusCode(200);
-        editor().when().post("/api/trash/{slug}/restore", slug).then().statusCode(404).contentType("application/problem+json");
+        editor().header("If-Match", "*").when().post("/api/trash/{slug}/restore", slug)
+                .then().statusCode(404).contentType("application/problem+json");
         editor().when().get("/api/posts/{slug}/revisions", slug).then()
                 .body("action", hasItems("create", "trash", "untrash"));
         given().when().get("/api/trash").then().statusCode(401);
+    }
+
+    @Test
+    void restoringFromTheTrashFollowsTheIfMatchRule() {
+        String slug = createPublished(unique("untrash"), "2024-01-01T00:00:00Z", List.of(), List.of());
+        String beforeDelete = etag(slug);
+        editor().header("If-Match", beforeDelete).when().delete("/api/posts/{slug}", slug).then().statusCode(204);
+        String trashed = editor().queryParam("size", 100).when().get("/api/trash").then().statusCode(200)
+                .extract().path("items.find { it.slug == '" + slug + "' }.etag");
+        assertThat(trashed).isNotNull().isNotEqualTo(beforeDelete);
+
+        editor().when().post("/api/trash/{slug}/restore", slug)
+                .then().statusCode(428).contentType("application/problem+json")
+                .body("status", is(428), "title", is("Precondition Required"), "violations.field", hasItem("If-Match"));
+        editor().header("If-Match", beforeDelete).when().post("/api/trash/{slug}/restore", slug)
+                .then().statusCode(412).contentType("application/problem+json")
+                .body("status", is(412), "violations.field", hasItem("If-Match"), "detail", containsString(trashed));
+        // neither refusal restored anything
+        given().when().get("/api/posts/{slug}", slug).then().statusCode(404);
+        editor().queryParam("size", 100).when().get("/api/trash").then().statusCode(200).body("items.slug", hasItem(slug));
+
+        String restored = editor().header("If-Match", trashed).when().post("/api/trash/{slug}/restore", slug)
+                .then().statusCode(200).contentType(ContentType.JSON).body("slug", is(slug), "status", is("published"))
+                .extract().header("ETag");
+        assertThat(restored).isEqualTo(etag(slug)).isNotEqualTo(trashed);
+        editor().queryParam("size", 100).when().get("/api/trash").then().statusCode(200).body("items.slug", not(hasItem(slug)));
     }
 
     @Test

@@ -43,7 +43,8 @@ import static org.hamcrest.Matchers.notNullValue;
 @QuarkusTest
 class WebhookTest {
 
-    static final int PORT = 18651;
+    /** Any free port: other builds on the machine may run this test at the same time. */
+    static int port;
     static HttpServer receiver;
     /** Per path: the requests received. */
     static final Map<String, List<Received>> received = new ConcurrentHashMap<>();
@@ -59,7 +60,8 @@ class WebhookTest {
     @BeforeAll
     static void startReceiver() throws IOException {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 50);
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        port = receiver.getAddress().getPort();
         receiver.setExecutor(Executors.newFixedThreadPool(4));
         receiver.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
@@ -83,7 +85,7 @@ class WebhookTest {
 
     static String register(String path, String secret, String... events) {
         return String.valueOf((Integer) editor().contentType(ContentType.JSON)
-                .body(Map.of("url", "http://127.0.0.1:" + PORT + path, "events", List.of(events), "secret", secret))
+                .body(Map.of("url", "http://127.0.0.1:" + port + path, "events", List.of(events), "secret", secret))
                 .when().post("/api/webhooks")
                 .then().statusCode(201).contentType(ContentType.JSON)
                 .body("secret", is(secret), "active", is(true))
@@ -253,7 +255,7 @@ class WebhookTest {
                     .then().statusCode(400).contentType("application/problem+json").body("violations.field", hasItem("url"));
         }
         editor().contentType(ContentType.JSON)
-                .body(Map.of("url", "http://127.0.0.1:" + PORT + "/x", "events", List.of("post.exploded")))
+                .body(Map.of("url", "http://127.0.0.1:" + port + "/x", "events", List.of("post.exploded")))
                 .when().post("/api/webhooks").then().statusCode(400).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body(Map.of("url", "http://127.0.0.1/x", "events", List.of("post.published")))
                 .when().post("/api/webhooks").then().statusCode(401);

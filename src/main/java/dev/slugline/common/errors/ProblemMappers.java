@@ -121,8 +121,13 @@ public class ProblemMappers {
         }
         int status = e.getResponse().getStatus();
         String detail = status == 404 ? "No resource at " + path(uri) : e.getMessage();
+        List<Problem.Violation> violations = List.of();
+        if (status == 413) { // RESTEasy's form and multipart readers past quarkus.http.limits.max-body-size
+            detail = "The request body is larger than the limit";
+            violations = List.of(new Problem.Violation("body", detail));
+        }
         Response.ResponseBuilder response = Response.fromResponse(
-                Problem.of(status, detail, path(uri), List.of()).toResponse());
+                Problem.of(status, detail, path(uri), violations).toResponse());
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
                 values.forEach(value -> response.header(name, value));
