@@ -47,7 +47,8 @@ public class WebhookService {
     private final TargetGuard guard;
     private final WebhookConfig config;
     private final ObjectMapper json;
-    private final HttpClient http;
+    /** Made on the first delivery: building one loads the JDK's TLS stack and trust store, which startup never needs. */
+    private volatile HttpClient http;
 
     public WebhookService(WebhookRepository hooks, TargetGuard guard, WebhookConfig config, ObjectMapper json,
                           MeterRegistry meters) {
@@ -56,8 +57,21 @@ public class WebhookService {
         this.guard = guard;
         this.config = config;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = HttpClient.newBuilder().connectTimeout(config.timeout())
+                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                    http = client;
+                }
+            }
+        }
+        return client;
     }
 
     @Transactional
@@ -152,7 +166,7 @@ public class WebhookService {
                         .header(SIGNATURE_HEADER, "t=" + timestamp + ",v1=" + sign(delivery.webhook.secret, timestamp, body))
                         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                         .build();
-                HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = http().send(request, HttpResponse.BodyHandlers.discarding());
                 status = response.statusCode();
                 error = status >= 200 && status < 300 ? null : "HTTP " + status;
             } catch (InterruptedException e) {
