@@ -1,5 +1,6 @@
 package dev.slugline.embedded;
 
+import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.ExecutionMode;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
@@ -41,6 +42,11 @@ final class EmbeddedPostgresConfigSource implements ConfigSource {
             // when the application itself starts.
             ExecutionMode mode = ExecutionMode.current();
             if (mode != ExecutionMode.RUNTIME_INIT && mode != ExecutionMode.RUNNING) {
+                return null;
+            }
+            // The AppCDS archive is recorded by a run that stops once the beans are ready, before any database
+            // use (-Dquarkus.appcds.generate=true, at package time or in the image build): no server for it.
+            if (ApplicationLifecycleManager.isAppCDSGeneration()) {
                 return null;
             }
             return EmbeddedPostgresServer.start(settings);

@@ -18,7 +18,9 @@ public class ScheduledPublisher {
         this.posts = posts;
     }
 
-    @Scheduled(every = "${slugline.editing.publish-poll:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Both jobs first run one poll interval after start, so that they do not compete with the start itself
+    @Scheduled(every = "${slugline.editing.publish-poll:5s}", delayed = "${slugline.editing.publish-poll:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void announce() {
         try {
             int announced = posts.announceDuePublications();
@@ -30,7 +32,8 @@ public class ScheduledPublisher {
         }
     }
 
-    @Scheduled(every = "${slugline.editing.trash-purge-interval:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${slugline.editing.trash-purge-interval:1h}", delayed = "${slugline.editing.publish-poll:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeTrash() {
         long purged = posts.purgeTrash();
         if (purged > 0) {

@@ -127,7 +127,7 @@ public class AccountService {
     /** The first admin from configuration, when no user of that name exists yet. Safe to run on several instances. */
     @Transactional
     public boolean createFirstAdmin(String username, String password) {
-        if (users.findByUsername(username).isPresent()) {
+        if (users.existsByUsername(username)) {
             return false;
         }
         users.getEntityManager().createNativeQuery("""

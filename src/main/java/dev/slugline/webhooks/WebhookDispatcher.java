@@ -14,7 +14,9 @@ public class WebhookDispatcher {
         this.webhooks = webhooks;
     }
 
-    @Scheduled(every = "${slugline.webhooks.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** The first round waits one interval, so that it does not compete with the instance's own start. */
+    @Scheduled(every = "${slugline.webhooks.poll-interval:2s}", delayed = "${slugline.webhooks.poll-interval:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         try {
             for (int round = 0; round < 10 && webhooks.deliverDue() > 0; round++) {

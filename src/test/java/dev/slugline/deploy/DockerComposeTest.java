@@ -108,6 +108,19 @@ class DockerComposeTest {
         assertThat(dockerfile).contains("HEALTHCHECK").contains("/q/health/ready").contains("EXPOSE 8080");
     }
 
+    @Test
+    void readmeAndStartupBenchRunTheJarAsTheImageDoes() throws IOException {
+        String dockerfile = Files.readString(Path.of("src/main/docker/Dockerfile.jvm"));
+        String options = match("(?m)^ENV JAVA_OPTS=\"([^\"]+)\"$", dockerfile);
+        assertThat(options).contains("-XX:SharedArchiveFile=app-cds.jsa");
+        // the image records the archive its options load, with its own JVM, and starts the jar with those options
+        assertThat(dockerfile).contains("-XX:ArchiveClassesAtExit=app-cds.jsa -Dquarkus.appcds.generate=true")
+                .contains("exec java $JAVA_OPTS -jar quarkus-run.jar");
+        assertThat(Files.readString(Path.of("README.md"))).contains("java " + options + " -jar quarkus-run.jar");
+        assertThat(Files.readString(Path.of("bench/startup.sh"))).contains("src/main/docker/Dockerfile.jvm");
+        assertThat(properties.getProperty("quarkus.package.jar.appcds.enabled")).isEqualTo("true");
+    }
+
     /** An environment variable the application reads: a property of application.properties, or a ${VAR} in it. */
     private static boolean readByApplication(String variable) {
         for (String key : properties.stringPropertyNames()) {

@@ -1,5 +1,7 @@
 package dev.slugline.embedded;
 
+import io.quarkus.runtime.ExecutionMode;
+import io.quarkus.runtime.ExecutionModeManager;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -59,6 +61,29 @@ class EmbeddedPostgresConfigSourceFactoryTest {
         assertThat(config.getOptionalValue(URL, String.class)).isEmpty();
         assertThat(Files.exists(dataDir)).isFalse();
         assertThat(embedded.getValue("quarkus.datasource.username")).isEqualTo("postgres");
+    }
+
+    @Test
+    void recordingTheAppCdsArchiveStartsNothing() {
+        Path dataDir = Path.of("target", "embedded-never-started-appcds");
+        ConfigSource embedded = StreamSupport.stream(config(Map.of("slugline.embedded-postgres.data-dir", dataDir.toString()))
+                        .getConfigSources().spliterator(), false)
+                .filter(s -> s.getName().startsWith("EmbeddedPostgresConfigSource")).findFirst().orElseThrow();
+        ExecutionMode before = ExecutionMode.current();
+        ExecutionModeManager.runtimeInit(); // as in the archive-recording run, which stops after runtime init
+        System.setProperty("quarkus.appcds.generate", "true");
+        try {
+            assertThat(embedded.getValue(URL)).isNull();
+            assertThat(Files.exists(dataDir)).isFalse();
+        } finally {
+            System.clearProperty("quarkus.appcds.generate");
+            switch (before) {
+                case STATIC_INIT -> ExecutionModeManager.staticInit();
+                case RUNTIME_INIT -> ExecutionModeManager.runtimeInit();
+                case RUNNING -> ExecutionModeManager.running();
+                default -> ExecutionModeManager.unset();
+            }
+        }
     }
 
     private static SmallRyeConfig config(Map<String, String> properties) {

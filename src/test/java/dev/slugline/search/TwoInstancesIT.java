@@ -70,6 +70,8 @@ class TwoInstancesIT {
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://" + HOST + ":" + PORT + "/" + DB,
                 "-Dquarkus.datasource.username=" + USER,
+                // prod skips it at start: here the packaged entities are checked against the migrated schema
+                "-Dquarkus.hibernate-orm.schema-management.strategy=validate",
                 "-Dslugline.admin.username=" + ADMIN,
                 "-Dslugline.admin.password=" + ADMIN_PASSWORD,
                 "-jar", new File(jar).getAbsolutePath())
