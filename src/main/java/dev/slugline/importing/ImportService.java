@@ -15,6 +15,7 @@ import dev.slugline.rendering.MarkdownRenderer;
 import dev.slugline.rendering.RenderedMarkdown;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -48,14 +49,16 @@ public class ImportService {
     private final PostFileReader files;
     private final PostService posts;
     private final PostImportService postImports;
+    private final ManagedExecutor writer;
     private final MediaService media;
     private final MarkdownRenderer renderer;
     private final SluglineConfig config;
 
     public ImportService(ArchiveReader archives, PostFileReader files, PostService posts, PostImportService postImports,
                          MediaService media, MarkdownRenderer renderer, SluglineConfig config, MeterRegistry meters,
-                         WebhookService webhooks) {
+                         WebhookService webhooks, ManagedExecutor writer) {
         this.postImports = postImports;
+        this.writer = writer;
         this.meters = meters;
         this.webhooks = webhooks;
         this.archives = archives;
@@ -122,6 +125,16 @@ public class ImportService {
     }
 
     private ImportReport importFiles(Map<String, byte[]> all, Options options) {
+        postImports.started();
+        int[] written = {0};
+        try {
+            return importFiles(all, options, written);
+        } finally {
+            postImports.finished(options.dryRun() ? 0 : written[0]);
+        }
+    }
+
+    private ImportReport importFiles(Map<String, byte[]> all, Options options, int[] writtenCount) {
         long started = System.nanoTime();
         Map<String, byte[]> mediaFiles = new LinkedHashMap<>();
         List<String> postPaths = new ArrayList<>();
@@ -197,35 +210,58 @@ public class ImportService {
             }
         }
 
-        // 5. the rest a chunk at a time: rendered in parallel, then written in one transaction per chunk; a chunk
-        //    that fails is retried file by file, so one bad file stops nothing else
+        // 5. the rest a chunk at a time: rendered in parallel here while the chunk before is written on another
+        //    thread (one transaction per chunk); a chunk that fails is retried file by file, so one bad file
+        //    stops nothing else
+        String author = postImports.author();
+        List<Candidate> written = null;
+        List<PostImportService.Item> writtenItems = null;
+        java.util.concurrent.Future<List<PostImportService.Result>> writing = null;
         for (int from = 0; from < toWrite.size(); from += BATCH) {
             List<Candidate> chunk = toWrite.subList(from, Math.min(toWrite.size(), from + BATCH));
             List<PostImportService.Item> items = chunk.parallelStream().map(c -> prepare(c, mediaPaths)).toList();
-            try {
-                List<PostImportService.Result> results = options.dryRun() ? postImports.plan(items) : postImports.importAll(items);
-                for (int i = 0; i < chunk.size(); i++) {
-                    reports.put(chunk.get(i).path, done(chunk.get(i), items.get(i), results.get(i)));
-                }
-            } catch (RuntimeException chunkFailure) {
-                Log.debugf(chunkFailure, "Import chunk failed; retrying its %d files one by one", chunk.size());
-                for (int i = 0; i < chunk.size(); i++) {
-                    Candidate c = chunk.get(i);
-                    PostImportService.Item item = items.get(i);
-                    try {
-                        List<PostImportService.Item> one = List.of(item);
-                        reports.put(c.path, done(c, item, (options.dryRun() ? postImports.plan(one) : postImports.importAll(one)).get(0)));
-                    } catch (RuntimeException e) {
-                        reports.put(c.path, report(c.path, ImportReport.Status.failed, c.slug, null, null,
-                                e instanceof SluglineException ? e.getMessage() : "could not be stored: " + rootMessage(e), item.warnings()));
-                    }
-                }
+            if (writing != null) {
+                report(reports, written, writtenItems, writing, options, author);
             }
+            written = chunk;
+            writtenItems = items;
+            writing = writer.submit(() -> options.dryRun() ? postImports.plan(items) : postImports.importAll(items, author));
+        }
+        if (writing != null) {
+            report(reports, written, writtenItems, writing, options, author);
         }
         List<ImportReport.FileReport> list = new ArrayList<>(reports.values());
+        writtenCount[0] = toWrite.size();
         Log.infof("Imported %d files (%d posts, %d known unchanged by their hash) in %d ms%s", list.size(),
                 postPaths.size(), known.size(), (System.nanoTime() - started) / 1_000_000, options.dryRun() ? " (dry run)" : "");
         return ImportReport.of(options.dryRun(), list);
+    }
+
+    /** The outcomes of a chunk once it is written; if it could not be, its files are tried one by one. */
+    private void report(Map<String, ImportReport.FileReport> reports, List<Candidate> chunk, List<PostImportService.Item> items,
+                        java.util.concurrent.Future<List<PostImportService.Result>> writing, Options options, String author) {
+        try {
+            List<PostImportService.Result> results = writing.get();
+            for (int i = 0; i < chunk.size(); i++) {
+                reports.put(chunk.get(i).path, done(chunk.get(i), items.get(i), results.get(i)));
+            }
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while importing", e);
+        } catch (java.util.concurrent.ExecutionException chunkFailure) {
+            Log.debugf(chunkFailure.getCause(), "Import chunk failed; retrying its %d files one by one", chunk.size());
+        }
+        for (int i = 0; i < chunk.size(); i++) {
+            Candidate c = chunk.get(i);
+            List<PostImportService.Item> one = List.of(items.get(i));
+            try {
+                reports.put(c.path, done(c, one.get(0), (options.dryRun() ? postImports.plan(one) : postImports.importAll(one, author)).get(0)));
+            } catch (RuntimeException e) {
+                reports.put(c.path, report(c.path, ImportReport.Status.failed, c.slug, null, null,
+                        e instanceof SluglineException ? e.getMessage() : "could not be stored: " + rootMessage(e), one.get(0).warnings()));
+            }
+        }
     }
 
     /** What, besides a file's path and bytes, decides how it is read: the options, the zone, the media beside it. */

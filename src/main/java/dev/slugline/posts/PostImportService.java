@@ -16,6 +16,7 @@ import dev.slugline.taxonomy.TaxonomyService;
 import dev.slugline.webhooks.WebhookService;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.security.MessageDigest;
@@ -60,6 +61,10 @@ public class PostImportService {
                        RenderedMarkdown rendered, String importHash, String fileHash, List<String> warnings) {
     }
 
+    /** An import has finished writing (a CDI event: search indexes what it left for later). */
+    public record Finished(int posts) {
+    }
+
     /** A file recognised by the hash of its bytes: the slug of its post and the warnings it was read with. */
     public record UnchangedFile(String slug, List<String> warnings) {
     }
@@ -72,8 +77,13 @@ public class PostImportService {
     private final ObjectMapper json;
     private final SluglineConfig config;
 
+    private final Event<Finished> finished;
+    private final java.util.concurrent.atomic.AtomicInteger importing = new java.util.concurrent.atomic.AtomicInteger();
+
     public PostImportService(PostRepository posts, PostRevisionRepository revisions, TaxonomyService taxonomy,
-                             WebhookService webhooks, CurrentEditor editor, ObjectMapper json, SluglineConfig config) {
+                             WebhookService webhooks, CurrentEditor editor, ObjectMapper json, SluglineConfig config,
+                             Event<Finished> finished) {
+        this.finished = finished;
         this.posts = posts;
         this.revisions = revisions;
         this.taxonomy = taxonomy;
@@ -109,11 +119,13 @@ public class PostImportService {
      * Creates or updates the posts of these items, matched by slug, in one transaction with a fixed number of
      * statements. The posts with these slugs are locked first; an item whose import hash equals its post's is
      * unchanged and not written; a slug that belongs to a post in the trash is refused for that item only.
+     * {@code author} (the importing user) is passed in, as the chunks may be written on another thread.
      */
     @Transactional
-    public List<Result> importAll(List<Item> items) {
+    public List<Result> importAll(List<Item> items, String author) {
+        // the search vectors of these posts are filled in after the import (SearchIndexer), not in this transaction
+        posts.deferSearchVectors();
         OffsetDateTime now = now();
-        String author = editor.username();
         Map<String, ImportTarget> targets = posts.findImportTargets(items.stream().map(Item::slug).toList(), true);
         List<Result> results = new ArrayList<>(items.size());
         List<Item> created = new ArrayList<>();
@@ -259,6 +271,29 @@ public class PostImportService {
         posts.getEntityManager().clear();
         Log.debugf("Imported %d new and %d changed posts", created.size(), updated.size());
         return results;
+    }
+
+    /** The user who imports: the author of the posts and revisions an import writes. */
+    public String author() {
+        return editor.username();
+    }
+
+    /** An import is starting on this instance (until {@link #finished}); search indexing waits for it. */
+    public void started() {
+        importing.incrementAndGet();
+    }
+
+    /** Whether an import is running on this instance. */
+    public boolean importing() {
+        return importing.get() > 0;
+    }
+
+    /** An import has ended, having written {@code posts} posts: tells whoever cares (search). */
+    public void finished(int posts) {
+        importing.decrementAndGet();
+        if (posts > 0) {
+            finished.fire(new Finished(posts));
+        }
     }
 
     private static Result classify(Item item, ImportTarget target) {

@@ -321,6 +321,14 @@ public class PostRepository implements PanacheRepository<Post> {
                 postIds, fileHashes, importHashes, warningsJson);
     }
 
+    /**
+     * Leaves the search vectors of the posts this transaction writes null, for the search indexer to fill in
+     * after it (see V71__defer_post_search_vector.sql).
+     */
+    public void deferSearchVectors() {
+        BulkSql.query(getEntityManager(), "select set_config('slugline.defer_search_vector', 'on', true)", row -> 1);
+    }
+
     /** Ids for new posts from the entity's own generator (post_seq, allocation 50). */
     public Long[] newIds(int count) {
         return BulkSql.newIds(getEntityManager(), Post.class, count);
