@@ -64,13 +64,9 @@ public class PostFileReader {
     public record ReadFile(PostInput input, String slug, List<String> warnings) {
     }
 
-    /** One file posted on its own ({@code POST /api/posts}): no path, so the slug comes from the title. */
-    public PostInput read(String file) {
-        return read(null, file).input();
-    }
-
     /**
-     * One file of an imported folder. {@code path} (may be null) supplies the slug when the front matter has
+     * One file of an imported folder, or posted on its own ({@code POST /api/posts}, {@code path} null: the slug
+     * then comes from the front matter or the title). {@code path} supplies the slug when the front matter has
      * none (the file name, or a bundle's folder), and the date of a Jekyll {@code YYYY-MM-DD-title.md} name.
      */
     public ReadFile read(String path, String file) {

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Fills in the search vectors that bulk imports leave null (V71__defer_post_search_vector.sql), a few hundred
@@ -23,7 +22,6 @@ public class SearchIndexer {
     private final SearchRepository search;
     private final ManagedExecutor executor;
     private final PostImportService imports;
-    private final AtomicBoolean running = new AtomicBoolean();
 
     public SearchIndexer(SearchRepository search, ManagedExecutor executor, PostImportService imports) {
         this.imports = imports;
@@ -44,11 +42,8 @@ public class SearchIndexer {
         }
     }
 
-    /** Indexes until nothing is pending (or another thread of this instance is at it); returns how many posts. */
-    public int indexPending() {
-        if (!running.compareAndSet(false, true)) {
-            return 0;
-        }
+    /** Indexes until nothing is pending (after another thread of this instance, if one is at it); returns how many posts. */
+    public synchronized int indexPending() {
         int total = 0;
         try {
             int done;
@@ -61,8 +56,6 @@ public class SearchIndexer {
             }
         } catch (RuntimeException e) {
             Log.warnf(e, "Search indexing failed; retried on the next tick");
-        } finally {
-            running.set(false);
         }
         return total;
     }
