@@ -255,11 +255,19 @@ public class SearchRepository {
      * Fills in the search vectors a bulk import left null, at most {@code limit} posts, skipping rows another
      * instance (or a writer) holds; returns how many were done.
      */
+    @SuppressWarnings("unchecked")
     public int indexPending(int limit) {
-        return em.createNativeQuery("update post p set search_vector = post_search_vector(p.title, p.summary, p.markdown)"
-                        + " where p.id in (select x.id from post x where x.search_vector is null order by x.id"
-                        + " limit :limit for update skip locked)")
+        // the rows first: an UPDATE of no rows would still fire the statement trigger that bumps content_version
+        List<Number> ids = em.createNativeQuery("select x.id from post x where x.search_vector is null order by x.id"
+                        + " limit :limit for update skip locked")
                 .setParameter("limit", limit)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createNativeQuery("update post p set search_vector = post_search_vector(p.title, p.summary, p.markdown)"
+                        + " where p.id in (:ids)")
+                .setParameter("ids", ids.stream().map(Number::longValue).toList())
                 .executeUpdate();
     }
 

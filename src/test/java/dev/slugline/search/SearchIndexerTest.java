@@ -95,6 +95,14 @@ class SearchIndexerTest {
                 .body("items", org.hamcrest.Matchers.empty());
     }
 
+    @Test
+    void anIndexerWithNothingToDoChangesNothingReadersSee() {
+        indexer.indexPending();
+        String etag = given().get("/api/posts").then().statusCode(200).extract().header("ETag");
+        assertThat(indexer.indexPending()).isZero();
+        given().header("If-None-Match", etag).get("/api/posts").then().statusCode(304);
+    }
+
     private static void searchFinds(String word, String slug) {
         given().queryParam("q", word).when().get("/api/posts").then().statusCode(200)
                 .body("items.slug", contains(slug));
