@@ -42,6 +42,8 @@ public class PostFileReader {
     private static final List<String> SUMMARY_KEYS = List.of("summary", "description", "excerpt");
     private static final List<String> DATE_KEYS = List.of("date", "publishDate", "lastmod", "expiryDate");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
+    /** What follows a top-level key in a field path ({@code params.mood}, {@code tags[2]}). */
+    private static final Pattern NESTED_PART = Pattern.compile("[.\\[].*$");
     private static final String MORE = "<!--more-->";
     private static final int MAX_SUMMARY = 2000;
 
@@ -247,7 +249,7 @@ public class PostFileReader {
             }
         } else if (node.isTextual()) {
             String text = node.asText();
-            String top = prefix.replaceAll("[.\\[].*$", "");
+            String top = NESTED_PART.matcher(prefix).replaceAll("");
             if (text.indexOf('\0') >= 0) {
                 throw new FileRefusedException(prefix, markdown.lineOf(top), "must not contain NUL characters");
             }

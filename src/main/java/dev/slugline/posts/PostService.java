@@ -39,10 +39,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The rules of posts: slugs, summaries, rendering at write time, and who may overwrite what. */
 @ApplicationScoped
 public class PostService {
+
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\p{Punct}&&[^)\"'’]]+$");
 
     private final PostRepository posts;
     private final TaxonomyService taxonomy;
@@ -366,7 +369,7 @@ public class PostService {
         }
         int cut = text.lastIndexOf(' ', max - 1);
         String head = (cut > max / 2 ? text.substring(0, cut) : text.substring(0, max - 1)).stripTrailing();
-        return head.replaceAll("[\\p{Punct}&&[^)\"'’]]+$", "") + "…";
+        return TRAILING_PUNCTUATION.matcher(head).replaceAll("") + "…";
     }
 
     private static void rejectNul(String field, Object value) {
