@@ -160,6 +160,8 @@ public class ArchiveReader {
         private final int maxDepth;
         private long expanded;
         private int entries;
+        /** One buffer for every entry (10,000 files would otherwise allocate 640 MB of buffers). */
+        private final byte[] buffer = new byte[65536];
 
         Limits(SluglineConfig.Importing config) {
             this.maxFile = config.maxFileSize().asLongValue();
@@ -190,7 +192,6 @@ public class ArchiveReader {
                 throw tooLarge(path);
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream(size > 0 ? (int) size : 8192);
-            byte[] buffer = new byte[65536];
             long remaining = size < 0 ? Long.MAX_VALUE : size;
             while (remaining > 0) {
                 int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));

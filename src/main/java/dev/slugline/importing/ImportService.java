@@ -9,16 +9,22 @@ import dev.slugline.common.errors.SluglineException;
 import dev.slugline.common.text.Slugs;
 import dev.slugline.media.MediaService;
 import dev.slugline.posts.PostInput;
+import dev.slugline.posts.PostImportService;
 import dev.slugline.posts.PostService;
 import dev.slugline.rendering.MarkdownRenderer;
+import dev.slugline.rendering.RenderedMarkdown;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +35,9 @@ import java.util.stream.IntStream;
 /**
  * Brings a whole site in: every Markdown file of an archive (or of a multipart upload) becomes a post, every
  * other file a medium. Files are read and checked first, without a transaction; then media and posts are written
- * in batches, each batch in one transaction. A file that fails is reported and nothing of it is written; the
- * others go on. Importing the same files again changes nothing.
+ * in chunks, each chunk in one transaction with a fixed number of statements. A file that fails is reported and
+ * nothing of it is written; the others go on. Importing the same files again changes nothing, and a file whose
+ * bytes were imported before is recognised by their hash without being read again.
  */
 @ApplicationScoped
 public class ImportService {
@@ -41,13 +48,17 @@ public class ImportService {
     private final ArchiveReader archives;
     private final PostFileReader files;
     private final PostService posts;
+    private final PostImportService postImports;
+    private final ManagedExecutor writer;
     private final MediaService media;
     private final MarkdownRenderer renderer;
     private final SluglineConfig config;
 
-    public ImportService(ArchiveReader archives, PostFileReader files, PostService posts, MediaService media,
-                         MarkdownRenderer renderer, SluglineConfig config, MeterRegistry meters,
-                         WebhookService webhooks) {
+    public ImportService(ArchiveReader archives, PostFileReader files, PostService posts, PostImportService postImports,
+                         MediaService media, MarkdownRenderer renderer, SluglineConfig config, MeterRegistry meters,
+                         WebhookService webhooks, ManagedExecutor writer) {
+        this.postImports = postImports;
+        this.writer = writer;
         this.meters = meters;
         this.webhooks = webhooks;
         this.archives = archives;
@@ -92,7 +103,7 @@ public class ImportService {
         return report;
     }
 
-    /** Files by clean relative path (a multipart upload: checked against the same limits as an archive). */
+    /** Files by clean relative path (a multipart upload: checked against the same limits as an archive); the map is emptied. */
     public ImportReport importUploaded(Map<String, byte[]> uploaded, Options options) {
         long total = 0;
         for (Map.Entry<String, byte[]> file : uploaded.entrySet()) {
@@ -114,6 +125,16 @@ public class ImportService {
     }
 
     private ImportReport importFiles(Map<String, byte[]> all, Options options) {
+        postImports.started();
+        int[] written = {0};
+        try {
+            return importFiles(all, options, written);
+        } finally {
+            postImports.finished(options.dryRun() ? 0 : written[0]);
+        }
+    }
+
+    private ImportReport importFiles(Map<String, byte[]> all, Options options, int[] writtenCount) {
         long started = System.nanoTime();
         Map<String, byte[]> mediaFiles = new LinkedHashMap<>();
         List<String> postPaths = new ArrayList<>();
@@ -133,25 +154,7 @@ public class ImportService {
             }
         });
 
-        // 1. read and check every post file, in parallel: no database work here
-        List<Candidate> read = IntStream.range(0, postPaths.size()).parallel()
-                .mapToObj(i -> readPost(postPaths.get(i), all.get(postPaths.get(i)), mediaFiles.keySet(), options))
-                .toList();
-
-        // 2. two files claiming one slug: both refused, never merged
-        Map<String, List<Candidate>> bySlug = new HashMap<>();
-        read.stream().filter(c -> c.failure == null).forEach(c -> bySlug.computeIfAbsent(c.item.slug(), s -> new ArrayList<>()).add(c));
-        for (List<Candidate> claim : bySlug.values()) {
-            if (claim.size() > 1) {
-                for (Candidate c : claim) {
-                    List<String> others = claim.stream().filter(o -> o != c).map(o -> o.path).toList();
-                    c.failure = report(c.path, ImportReport.Status.failed, c.item.slug(), "slug", null,
-                            "conflict: slug '" + c.item.slug() + "' is also claimed by " + String.join(", ", others), c.warnings);
-                }
-            }
-        }
-
-        // 3. media first, so the posts' image URLs lead somewhere
+        // 1. media first, so the posts' image URLs lead somewhere
         if (!mediaFiles.isEmpty()) {
             List<String> mediaPaths = new ArrayList<>(mediaFiles.keySet());
             for (int from = 0; from < mediaPaths.size(); from += BATCH) {
@@ -166,43 +169,131 @@ public class ImportService {
             }
         }
 
-        // 4. posts in batches; a batch that fails is retried file by file, so one bad file stops nothing else
-        List<Candidate> good = new ArrayList<>();
+        // 2. a file whose bytes (and everything else that decides how it is read) were imported before and whose
+        //    post nothing has changed since is unchanged: known from its hash alone, without reading it
+        Set<String> mediaPaths = Set.copyOf(mediaFiles.keySet());
+        byte[] context = hashContext(options, mediaPaths);
+        List<String> fileHashes = IntStream.range(0, postPaths.size()).parallel()
+                .mapToObj(i -> fileHash(context, postPaths.get(i), all.get(postPaths.get(i)))).toList();
+        Map<String, PostImportService.UnchangedFile> known = postImports.findUnchanged(fileHashes);
+
+        // 3. read and check every other post file, in parallel: no database work here
+        List<Candidate> read = IntStream.range(0, postPaths.size()).parallel()
+                .mapToObj(i -> {
+                    PostImportService.UnchangedFile unchanged = known.get(fileHashes.get(i));
+                    return unchanged != null ? Candidate.unchanged(postPaths.get(i), fileHashes.get(i), unchanged)
+                            : readPost(postPaths.get(i), fileHashes.get(i), all.get(postPaths.get(i)), options);
+                })
+                .toList();
+
+        long readDone = System.nanoTime();
+        // the bytes are read: let them go (an archive of 10,000 posts unpacks to some 80 MB)
+        all.clear();
+        mediaFiles.clear();
+
+        // 4. two files claiming one slug: both refused, never merged
+        Map<String, List<Candidate>> bySlug = new HashMap<>();
+        read.stream().filter(c -> c.failure == null).forEach(c -> bySlug.computeIfAbsent(c.slug, s -> new ArrayList<>()).add(c));
+        for (List<Candidate> claim : bySlug.values()) {
+            if (claim.size() > 1) {
+                for (Candidate c : claim) {
+                    List<String> others = claim.stream().filter(o -> o != c).map(o -> o.path).toList();
+                    c.failure = report(c.path, ImportReport.Status.failed, c.slug, "slug", null,
+                            "conflict: slug '" + c.slug + "' is also claimed by " + String.join(", ", others), c.warnings);
+                }
+            }
+        }
+
+        List<Candidate> toWrite = new ArrayList<>();
         for (Candidate c : read) {
             if (c.failure != null) {
                 reports.put(c.path, c.failure);
+            } else if (c.knownUnchanged) {
+                reports.put(c.path, report(c.path, ImportReport.Status.unchanged, c.slug, null, null, null, c.warnings));
             } else {
-                good.add(c);
+                toWrite.add(c);
             }
         }
-        for (int from = 0; from < good.size(); from += BATCH) {
-            List<Candidate> batch = good.subList(from, Math.min(good.size(), from + BATCH));
-            try {
-                List<PostService.ImportOutcome> outcomes =
-                        posts.importAll(batch.stream().map(c -> c.item).toList(), options.dryRun());
-                for (int i = 0; i < batch.size(); i++) {
-                    reports.put(batch.get(i).path, done(batch.get(i), outcomes.get(i)));
-                }
-            } catch (RuntimeException batchFailure) {
-                Log.debugf(batchFailure, "Import batch failed; retrying its %d files one by one", batch.size());
-                for (Candidate c : batch) {
-                    try {
-                        reports.put(c.path, done(c, posts.importAll(List.of(c.item), options.dryRun()).get(0)));
-                    } catch (RuntimeException e) {
-                        reports.put(c.path, report(c.path, ImportReport.Status.failed, c.item.slug(), null, null,
-                                e instanceof SluglineException ? e.getMessage() : "could not be stored: " + rootMessage(e), c.warnings));
-                    }
-                }
+
+        // 5. the rest a chunk at a time: rendered in parallel here while the chunk before is written on another
+        //    thread (one transaction per chunk); a chunk that fails is retried file by file, so one bad file
+        //    stops nothing else
+        String author = postImports.author();
+        List<Candidate> written = null;
+        List<PostImportService.Item> writtenItems = null;
+        java.util.concurrent.Future<List<PostImportService.Result>> writing = null;
+        for (int from = 0; from < toWrite.size(); from += BATCH) {
+            List<Candidate> chunk = toWrite.subList(from, Math.min(toWrite.size(), from + BATCH));
+            List<PostImportService.Item> items = chunk.parallelStream().map(c -> prepare(c, mediaPaths)).toList();
+            if (writing != null) {
+                report(reports, written, writtenItems, writing, options, author);
             }
+            written = chunk;
+            writtenItems = items;
+            writing = writer.submit(() -> options.dryRun() ? postImports.plan(items) : postImports.importAll(items, author));
+        }
+        if (writing != null) {
+            report(reports, written, writtenItems, writing, options, author);
         }
         List<ImportReport.FileReport> list = new ArrayList<>(reports.values());
-        Log.infof("Imported %d files (%d posts) in %d ms%s", list.size(), postPaths.size(),
-                (System.nanoTime() - started) / 1_000_000, options.dryRun() ? " (dry run)" : "");
+        writtenCount[0] = toWrite.size();
+        Log.infof("Imported %d files (%d posts, %d known unchanged by their hash) in %d ms (read %d ms, rendered and"
+                        + " written %d ms)%s", list.size(), postPaths.size(), known.size(), (System.nanoTime() - started) / 1_000_000,
+                (readDone - started) / 1_000_000, (System.nanoTime() - readDone) / 1_000_000, options.dryRun() ? " (dry run)" : "");
         return ImportReport.of(options.dryRun(), list);
     }
 
-    private Candidate readPost(String path, byte[] data, Set<String> mediaPaths, Options options) {
-        Candidate c = new Candidate(path);
+    /** The outcomes of a chunk once it is written; if it could not be, its files are tried one by one. */
+    private void report(Map<String, ImportReport.FileReport> reports, List<Candidate> chunk, List<PostImportService.Item> items,
+                        java.util.concurrent.Future<List<PostImportService.Result>> writing, Options options, String author) {
+        try {
+            List<PostImportService.Result> results = writing.get();
+            for (int i = 0; i < chunk.size(); i++) {
+                reports.put(chunk.get(i).path, done(chunk.get(i), items.get(i), results.get(i)));
+            }
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while importing", e);
+        } catch (java.util.concurrent.ExecutionException chunkFailure) {
+            Log.debugf(chunkFailure.getCause(), "Import chunk failed; retrying its %d files one by one", chunk.size());
+        }
+        for (int i = 0; i < chunk.size(); i++) {
+            Candidate c = chunk.get(i);
+            List<PostImportService.Item> one = List.of(items.get(i));
+            try {
+                reports.put(c.path, done(c, one.get(0), (options.dryRun() ? postImports.plan(one) : postImports.importAll(one, author)).get(0)));
+            } catch (RuntimeException e) {
+                reports.put(c.path, report(c.path, ImportReport.Status.failed, c.slug, null, null,
+                        e instanceof SluglineException ? e.getMessage() : "could not be stored: " + rootMessage(e), one.get(0).warnings()));
+            }
+        }
+    }
+
+    /** What, besides a file's path and bytes, decides how it is read: the options, the zone, the media beside it. */
+    private byte[] hashContext(Options options, Set<String> mediaPaths) {
+        StringBuilder context = new StringBuilder("slugline-import-1\n")
+                .append(options.foldersAsCategories()).append('\n')
+                .append(config.importing().defaultZone()).append('\n');
+        mediaPaths.stream().sorted().forEach(path -> context.append(path).append('\n'));
+        return context.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String fileHash(byte[] context, String path, byte[] data) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(context);
+            sha.update(path.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(data);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Candidate readPost(String path, String fileHash, byte[] data, Options options) {
+        Candidate c = new Candidate(path, fileHash);
         try {
             String text = utf8(data);
             PostFileReader.ReadFile file = files.read(path, text);
@@ -212,20 +303,9 @@ public class ImportService {
             if (options.foldersAsCategories()) {
                 input = withFolderCategory(path, input);
             }
-            Map<String, String> imageUrls = new LinkedHashMap<>();
-            for (String destination : renderer.imageDestinations(input.markdown())) {
-                siteRooted(destination, mediaPaths).or(() -> ImportPaths.resolve(path, destination)).ifPresent(target -> {
-                    if (target.equals(ImportPaths.OUTSIDE)) {
-                        c.warnings.add("image '" + destination + "' points outside the archive: left as written");
-                    } else if (mediaPaths.contains(target)) {
-                        imageUrls.put(destination, MediaService.url(target));
-                    } else {
-                        c.warnings.add("image '" + destination + "' is not in the archive: left as written");
-                    }
-                });
-            }
-            c.item = new PostService.ImportItem(slug, input, path, imageUrls);
-            posts.checkImportable(c.item);
+            posts.checkImportable(slug, input);
+            c.slug = slug;
+            c.input = input;
         } catch (FileRefusedException e) {
             c.failure = report(path, ImportReport.Status.failed, null, e.field(), e.line(), e.reason(), c.warnings);
         } catch (SluglineException e) {
@@ -238,6 +318,34 @@ public class ImportService {
                     "could not be read: " + rootMessage(e), c.warnings);
         }
         return c;
+    }
+
+    /**
+     * Renders a read file, pointing its relative images at the media of this import (and warning about those
+     * that are not in it or point outside it), and hashes what it decides about its post.
+     */
+    private PostImportService.Item prepare(Candidate c, Set<String> mediaPaths) {
+        List<String> warnings = new ArrayList<>(c.warnings);
+        Map<String, String> imageUrls = new LinkedHashMap<>();
+        RenderedMarkdown rendered = renderer.render(c.input.markdown(), destination -> {
+            java.util.Optional<String> target = siteRooted(destination, mediaPaths).or(() -> ImportPaths.resolve(c.path, destination));
+            if (target.isEmpty()) {
+                return null;
+            }
+            if (target.get().equals(ImportPaths.OUTSIDE)) {
+                warnings.add("image '" + destination + "' points outside the archive: left as written");
+                return null;
+            }
+            if (!mediaPaths.contains(target.get())) {
+                warnings.add("image '" + destination + "' is not in the archive: left as written");
+                return null;
+            }
+            String url = MediaService.url(target.get());
+            imageUrls.put(destination, url);
+            return url;
+        });
+        return new PostImportService.Item(c.slug, c.input, c.path, imageUrls, rendered,
+                PostImportService.importHash(c.slug, c.input, c.path, imageUrls), c.fileHash, warnings);
     }
 
     /** {@code /images/x.png}: a file at the root of the site, or in Hugo's {@code static/} folder. */
@@ -278,8 +386,11 @@ public class ImportService {
         }
     }
 
-    private static ImportReport.FileReport done(Candidate c, PostService.ImportOutcome outcome) {
-        return report(c.path, status(outcome.name()), c.item.slug(), null, null, null, c.warnings);
+    private static ImportReport.FileReport done(Candidate c, PostImportService.Item item, PostImportService.Result result) {
+        if (result.outcome() == PostImportService.Outcome.FAILED) {
+            return report(c.path, ImportReport.Status.failed, c.slug, "slug", null, result.reason(), item.warnings());
+        }
+        return report(c.path, status(result.outcome().name()), c.slug, null, null, null, item.warnings());
     }
 
     private static ImportReport.Status status(String outcome) {
@@ -307,12 +418,24 @@ public class ImportService {
 
     private static final class Candidate {
         final String path;
+        final String fileHash;
         final List<String> warnings = new ArrayList<>();
-        PostService.ImportItem item;
+        String slug;
+        PostInput input;
+        boolean knownUnchanged;
         ImportReport.FileReport failure;
 
-        Candidate(String path) {
+        Candidate(String path, String fileHash) {
             this.path = path;
+            this.fileHash = fileHash;
+        }
+
+        static Candidate unchanged(String path, String fileHash, PostImportService.UnchangedFile file) {
+            Candidate c = new Candidate(path, fileHash);
+            c.slug = file.slug();
+            c.warnings.addAll(file.warnings());
+            c.knownUnchanged = true;
+            return c;
         }
     }
 }

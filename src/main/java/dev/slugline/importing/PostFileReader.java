@@ -42,6 +42,8 @@ public class PostFileReader {
     private static final List<String> SUMMARY_KEYS = List.of("summary", "description", "excerpt");
     private static final List<String> DATE_KEYS = List.of("date", "publishDate", "lastmod", "expiryDate");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
+    /** What follows a top-level key in a field path ({@code params.mood}, {@code tags[2]}). */
+    private static final Pattern NESTED_PART = Pattern.compile("[.\\[].*$");
     private static final String MORE = "<!--more-->";
     private static final int MAX_SUMMARY = 2000;
 
@@ -64,13 +66,9 @@ public class PostFileReader {
     public record ReadFile(PostInput input, String slug, List<String> warnings) {
     }
 
-    /** One file posted on its own ({@code POST /api/posts}): no path, so the slug comes from the title. */
-    public PostInput read(String file) {
-        return read(null, file).input();
-    }
-
     /**
-     * One file of an imported folder. {@code path} (may be null) supplies the slug when the front matter has
+     * One file of an imported folder, or posted on its own ({@code POST /api/posts}, {@code path} null: the slug
+     * then comes from the front matter or the title). {@code path} supplies the slug when the front matter has
      * none (the file name, or a bundle's folder), and the date of a Jekyll {@code YYYY-MM-DD-title.md} name.
      */
     public ReadFile read(String path, String file) {
@@ -251,7 +249,7 @@ public class PostFileReader {
             }
         } else if (node.isTextual()) {
             String text = node.asText();
-            String top = prefix.replaceAll("[.\\[].*$", "");
+            String top = NESTED_PART.matcher(prefix).replaceAll("");
             if (text.indexOf('\0') >= 0) {
                 throw new FileRefusedException(prefix, markdown.lineOf(top), "must not contain NUL characters");
             }

@@ -106,6 +106,10 @@ public class Post {
 
     /** Draft, scheduled (published with a future date) or published, as clients see it. Mirrors {@link PostRepository#PUBLIC}. */
     public PostStatus effectiveStatus(OffsetDateTime now) {
+        return effectiveStatus(status, publishedAt, now);
+    }
+
+    static PostStatus effectiveStatus(PostStatus status, OffsetDateTime publishedAt, OffsetDateTime now) {
         if (status == PostStatus.DRAFT) {
             return PostStatus.DRAFT;
         }
@@ -114,6 +118,12 @@ public class Post {
 
     /** Whether the public sees the post at {@code now}: the Java twin of {@link PostRepository#PUBLIC}. */
     public boolean isPublicAt(OffsetDateTime now) {
+        return isPublic(status, publishedAt, expiresAt, deletedAt, now);
+    }
+
+    /** {@link #isPublicAt} for a post's values without its entity (imports). */
+    static boolean isPublic(PostStatus status, OffsetDateTime publishedAt, OffsetDateTime expiresAt,
+                            OffsetDateTime deletedAt, OffsetDateTime now) {
         return deletedAt == null && status == PostStatus.PUBLISHED
                 && (publishedAt == null || !publishedAt.isAfter(now))
                 && (expiresAt == null || expiresAt.isAfter(now));

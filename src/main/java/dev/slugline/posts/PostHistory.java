@@ -51,13 +51,18 @@ public class PostHistory {
         boolean isPublic = post.isPublicAt(OffsetDateTime.now());
         // A scheduled post is announced by the scheduler when its time comes. Set before the event query flushes.
         post.publishAnnounced = isPublic;
-        if (isPublic && !wasPublic) {
-            webhooks.enqueue(PUBLISHED, payload(post));
-        } else if (isPublic) {
-            webhooks.enqueue(UPDATED, payload(post));
-        } else if (wasPublic) {
-            webhooks.enqueue(UNPUBLISHED, payload(post));
+        String event = changeEvent(wasPublic, isPublic);
+        if (event != null) {
+            webhooks.enqueue(event, payload(post));
         }
+    }
+
+    /** The event of a change: published when it became public, updated while public, unpublished when it left; else none. */
+    static String changeEvent(boolean wasPublic, boolean isPublic) {
+        if (isPublic) {
+            return wasPublic ? UPDATED : PUBLISHED;
+        }
+        return wasPublic ? UNPUBLISHED : null;
     }
 
     void deleted(Post post) {
@@ -90,13 +95,20 @@ public class PostHistory {
     }
 
     private static Map<String, Object> payload(Post post) {
+        return payload(post.id, post.slug, post.title, post.effectiveStatus(OffsetDateTime.now()), post.publishedAt,
+                post.version);
+    }
+
+    /** The data of a post event (also for imports, which write rows without entities). */
+    static Map<String, Object> payload(Long id, String slug, String title, PostStatus effectiveStatus,
+                                       OffsetDateTime publishedAt, long version) {
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("id", post.id);
-        payload.put("slug", post.slug);
-        payload.put("title", post.title);
-        payload.put("status", post.effectiveStatus(OffsetDateTime.now()).name().toLowerCase());
-        payload.put("publishedAt", post.publishedAt == null ? null : post.publishedAt.toString());
-        payload.put("version", post.version);
+        payload.put("id", id);
+        payload.put("slug", slug);
+        payload.put("title", title);
+        payload.put("status", effectiveStatus.name().toLowerCase());
+        payload.put("publishedAt", publishedAt == null ? null : publishedAt.toString());
+        payload.put("version", version);
         return payload;
     }
 

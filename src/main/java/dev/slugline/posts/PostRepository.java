@@ -1,13 +1,19 @@
 package dev.slugline.posts;
 
 import dev.slugline.common.paging.Page;
+import dev.slugline.common.sql.BulkSql;
+import dev.slugline.common.sql.SqlValues;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -170,6 +176,173 @@ public class PostRepository implements PanacheRepository<Post> {
 
     public long countTrash() {
         return count("deletedAt is not null");
+    }
+
+    // ---- Issue 4: set-based writes of imports (one statement per table and chunk, see BulkSql) --------------
+
+    /** What an import needs to know of the post that has a slug: no bodies, and whether it is in the trash. */
+    public record ImportTarget(long id, String slug, String importHash, OffsetDateTime deletedAt, String deletedBy,
+                               PostStatus status, OffsetDateTime publishedAt, OffsetDateTime expiresAt, long version,
+                               String fileHash) {
+    }
+
+    /** The posts (any status, trashed too) with these slugs; {@code lock}: row locks until the transaction ends. */
+    public Map<String, ImportTarget> findImportTargets(Collection<String> slugs, boolean lock) {
+        Map<String, ImportTarget> bySlug = new HashMap<>();
+        if (slugs.isEmpty()) {
+            return bySlug;
+        }
+        BulkSql.query(getEntityManager(), "select p.id, p.slug, p.import_hash, p.deleted_at, p.deleted_by, p.status,"
+                        + " p.published_at, p.published_offset, p.expires_at, p.version, f.file_hash"
+                        + " from post p left join post_import_file f on f.post_id = p.id where p.slug = any(?)"
+                        + (lock ? " for update of p" : ""),
+                row -> new ImportTarget(row.getLong(1), row.getString(2), row.getString(3),
+                        row.getObject(4, OffsetDateTime.class), row.getString(5), PostStatus.valueOf(row.getString(6)),
+                        SqlValues.dateTime(row.getObject(7, OffsetDateTime.class), row.getObject(8)),
+                        row.getObject(9, OffsetDateTime.class), row.getLong(10), row.getString(11)),
+                (Object) slugs.toArray(String[]::new)).forEach(t -> bySlug.put(t.slug(), t));
+        return bySlug;
+    }
+
+    /** A file recognised by the hash of its bytes: the post it was imported as, and the warnings it had. */
+    public record ImportedFile(String slug, String warningsJson) {
+    }
+
+    /**
+     * The imported posts, by file hash, whose file had one of these hashes and that nothing has changed since
+     * (their import_hash is still the one the file gave them) and that are not in the trash.
+     */
+    public Map<String, ImportedFile> findImportedFiles(Collection<String> fileHashes) {
+        Map<String, ImportedFile> byHash = new HashMap<>();
+        if (fileHashes.isEmpty()) {
+            return byHash;
+        }
+        BulkSql.query(getEntityManager(), "select f.file_hash, p.slug, cast(f.warnings as text) from post_import_file f"
+                        + " join post p on p.id = f.post_id and p.import_hash = f.import_hash"
+                        + " where f.file_hash = any(?) and p.deleted_at is null",
+                row -> Map.entry(row.getString(1), new ImportedFile(row.getString(2), row.getString(3))),
+                (Object) fileHashes.toArray(String[]::new)).forEach(e -> byHash.put(e.getKey(), e.getValue()));
+        return byHash;
+    }
+
+    /** The columns of imported posts, one array per column, one element per post. */
+    public record ImportedRows(Long[] id, String[] slug, String[] title, String[] summary, String[] markdown,
+                               String[] html, String[] status, String[] publishedAt, Integer[] publishedOffset,
+                               Integer[] wordCount, Integer[] readingMinutes, String[] frontMatterJson,
+                               String[] sourcePath, String[] importHash, String[] expiresAt,
+                               Boolean[] publishAnnounced) {
+
+        public static ImportedRows of(int size) {
+            return new ImportedRows(new Long[size], new String[size], new String[size], new String[size],
+                    new String[size], new String[size], new String[size], new String[size], new Integer[size],
+                    new Integer[size], new Integer[size], new String[size], new String[size], new String[size],
+                    new String[size], new Boolean[size]);
+        }
+
+        Object[] columns() {
+            return new Object[] {id, slug, title, summary, markdown, html, status, publishedAt, publishedOffset,
+                    wordCount, readingMinutes, frontMatterJson, sourcePath, importHash, expiresAt, publishAnnounced};
+        }
+    }
+
+    private static final String ROWS = " from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) as r(id, slug, title,"
+            + " summary, markdown, html, status, published_at, published_offset, word_count, reading_minutes,"
+            + " front_matter, source_path, import_hash, expires_at, publish_announced)";
+
+    /** New posts, in one statement; version 0 as for a persisted entity. */
+    public void insertImported(ImportedRows rows, OffsetDateTime now, String createdBy) {
+        if (rows.id().length == 0) {
+            return;
+        }
+        Object[] parameters = concat(new Object[] {now, now, createdBy}, rows.columns());
+        BulkSql.execute(getEntityManager(), "insert into post (id, slug, title, summary, markdown, html, status,"
+                + " published_at, published_offset, word_count, reading_minutes, front_matter, created_at, updated_at,"
+                + " version, source_path, import_hash, created_by, expires_at, publish_announced)"
+                + " select r.id, r.slug, r.title, r.summary, r.markdown, r.html, r.status, cast(r.published_at as timestamptz),"
+                + " r.published_offset, r.word_count, r.reading_minutes, cast(r.front_matter as jsonb), ?, ?, 0,"
+                + " r.source_path, r.import_hash, ?, cast(r.expires_at as timestamptz), r.publish_announced" + ROWS,
+                parameters);
+    }
+
+    /** New content for existing posts (matched by id), in one statement; each version goes up by one. */
+    public void updateImported(ImportedRows rows, OffsetDateTime now) {
+        if (rows.id().length == 0) {
+            return;
+        }
+        Object[] parameters = concat(new Object[] {now}, rows.columns());
+        BulkSql.execute(getEntityManager(), "update post p set title = r.title, summary = r.summary,"
+                + " markdown = r.markdown, html = r.html, status = r.status,"
+                + " published_at = cast(r.published_at as timestamptz), published_offset = r.published_offset,"
+                + " word_count = r.word_count, reading_minutes = r.reading_minutes,"
+                + " front_matter = cast(r.front_matter as jsonb), updated_at = ?, version = p.version + 1,"
+                + " source_path = r.source_path, import_hash = r.import_hash,"
+                + " expires_at = cast(r.expires_at as timestamptz), publish_announced = r.publish_announced"
+                + ROWS + " where p.id = r.id", parameters);
+    }
+
+    /**
+     * The categories and tags of imported posts: the old rows of the {@code replaced} posts go, then the pairs
+     * (post id, term id) are inserted, one statement per table.
+     */
+    public void replaceImportedTerms(Long[] replaced, Long[] categoryPosts, Long[] categoryIds, Long[] tagPosts, Long[] tagIds) {
+        if (replaced.length > 0) {
+            BulkSql.execute(getEntityManager(), "delete from post_category where post_id = any(?)", (Object) replaced);
+            BulkSql.execute(getEntityManager(), "delete from post_tag where post_id = any(?)", (Object) replaced);
+        }
+        if (categoryPosts.length > 0) {
+            BulkSql.execute(getEntityManager(), "insert into post_category (post_id, category_id)"
+                    + " select * from unnest(?, ?) on conflict do nothing", categoryPosts, categoryIds);
+        }
+        if (tagPosts.length > 0) {
+            BulkSql.execute(getEntityManager(), "insert into post_tag (post_id, tag_id)"
+                    + " select * from unnest(?, ?) on conflict do nothing", tagPosts, tagIds);
+        }
+    }
+
+    /**
+     * Former slugs (Hugo {@code aliases}) of imported posts, as {@link #addAlias} and {@link #removeAlias} do for
+     * one post: an alias that has become a post's slug goes, the aliases given lead to their post.
+     */
+    public void replaceImportedAliases(String[] postSlugs, String[] aliases, Long[] aliasPosts) {
+        if (postSlugs.length > 0) {
+            BulkSql.execute(getEntityManager(), "delete from post_alias where slug = any(?)", (Object) postSlugs);
+        }
+        if (aliases.length > 0) {
+            BulkSql.execute(getEntityManager(), "insert into post_alias (slug, post_id) select * from unnest(?, ?)"
+                    + " on conflict (slug) do update set post_id = excluded.post_id, created_at = now()", aliases, aliasPosts);
+        }
+    }
+
+    /** What each imported post was imported from (see V70__create_post_import_file.sql). */
+    public void saveImportedFiles(Long[] postIds, String[] fileHashes, String[] importHashes, String[] warningsJson) {
+        if (postIds.length == 0) {
+            return;
+        }
+        BulkSql.execute(getEntityManager(), "insert into post_import_file (post_id, file_hash, import_hash, warnings)"
+                + " select r.post_id, r.file_hash, r.import_hash, cast(r.warnings as jsonb)"
+                + " from unnest(?, ?, ?, ?) as r(post_id, file_hash, import_hash, warnings)"
+                + " on conflict (post_id) do update set file_hash = excluded.file_hash,"
+                + " import_hash = excluded.import_hash, warnings = excluded.warnings",
+                postIds, fileHashes, importHashes, warningsJson);
+    }
+
+    /**
+     * Leaves the search vectors of the posts this transaction writes null, for the search indexer to fill in
+     * after it (see V71__defer_post_search_vector.sql).
+     */
+    public void deferSearchVectors() {
+        BulkSql.query(getEntityManager(), "select set_config('slugline.defer_search_vector', 'on', true)", row -> 1);
+    }
+
+    /** Ids for new posts from the entity's own generator (post_seq, allocation 50). */
+    public Long[] newIds(int count) {
+        return BulkSql.newIds(getEntityManager(), Post.class, count);
+    }
+
+    private static Object[] concat(Object[] first, Object[] second) {
+        Object[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
     }
 
     /** Deletes for good the posts that have been in the trash since before {@code cutoff}. */

@@ -56,6 +56,8 @@ import java.util.Optional;
 public class PostResource {
 
     public static final String MARKDOWN = "text/markdown";
+    /** What a Markdown file's post was created with but its writer should know (the warnings of an import report). */
+    public static final String WARNING = "Slugline-Warning";
     public static final String MERGE_PATCH = "application/merge-patch+json";
 
     private static final String SEED_EXAMPLE = """
@@ -244,7 +246,7 @@ public class PostResource {
     @APIResponse(responseCode = "415", description = "Neither JSON nor Markdown",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull PostInput body, @Context UriInfo uri) {
-        return created(posts.create(body), uri);
+        return created(posts.create(body), uri).build();
     }
 
     @POST
@@ -256,13 +258,19 @@ public class PostResource {
     @RequestBody(content = @Content(mediaType = MARKDOWN, schema = @Schema(type = SchemaType.STRING),
             examples = @ExampleObject(name = "seed", value = SEED_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new post",
+            headers = @Header(name = WARNING, description = "One per warning, as in an import report: a date written "
+                    + "without an offset and the zone it was taken in (slugline.importing.default-zone), "
+                    + "e.g. date '2018-09-18 12:07' has no offset: taken in UTC"),
             content = @Content(schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "409", description = "The slug is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Front matter missing a title, unclosed or invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response createFromMarkdown(String file, @Context UriInfo uri) {
-        return created(posts.create(files.read(file)), uri);
+        PostFileReader.ReadFile read = files.read(null, file);
+        Response.ResponseBuilder response = created(posts.create(read.input()), uri);
+        read.warnings().forEach(warning -> response.header(WARNING, warning.replaceAll("[^\\x20-\\x7e]", "?")));
+        return response.build();
     }
 
     @PUT
@@ -333,8 +341,8 @@ public class PostResource {
         return Response.ok(post).tag(EntityTag.valueOf(post.etag())).build();
     }
 
-    private static Response created(PostView post, UriInfo uri) {
+    private static Response.ResponseBuilder created(PostView post, UriInfo uri) {
         URI location = uri.getBaseUriBuilder().path(PostResource.class).path(post.slug()).build();
-        return Response.created(location).entity(post).tag(EntityTag.valueOf(post.etag())).build();
+        return Response.created(location).entity(post).tag(EntityTag.valueOf(post.etag()));
     }
 }

@@ -39,10 +39,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The rules of posts: slugs, summaries, rendering at write time, and who may overwrite what. */
 @ApplicationScoped
 public class PostService {
+
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\p{Punct}&&[^)\"'’]]+$");
 
     private final PostRepository posts;
     private final TaxonomyService taxonomy;
@@ -209,7 +212,15 @@ public class PostService {
         if (formerSlug != null) {
             aliases.add(formerSlug);
         }
-        Object hugo = post.frontMatter.get("aliases");
+        aliases.addAll(frontMatterAliases(post.frontMatter));
+        aliases.remove(post.slug);
+        aliases.forEach(alias -> posts.addAlias(post, alias));
+    }
+
+    /** The slugs that Hugo {@code aliases} (paths such as {@code /posts/old-name/}) name: their last segments. */
+    static Set<String> frontMatterAliases(Map<String, Object> frontMatter) {
+        Set<String> aliases = new java.util.LinkedHashSet<>();
+        Object hugo = frontMatter.get("aliases");
         List<?> given = hugo instanceof List<?> list ? list : hugo instanceof String one ? List.of(one) : List.of();
         for (Object alias : given) {
             if (alias instanceof String path) {
@@ -222,8 +233,7 @@ public class PostService {
                 }
             }
         }
-        aliases.remove(post.slug);
-        aliases.forEach(alias -> posts.addAlias(post, alias));
+        return aliases;
     }
 
     private Post findPublished(String slug) {
@@ -359,7 +369,7 @@ public class PostService {
         }
         int cut = text.lastIndexOf(' ', max - 1);
         String head = (cut > max / 2 ? text.substring(0, cut) : text.substring(0, max - 1)).stripTrailing();
-        return head.replaceAll("[\\p{Punct}&&[^)\"'’]]+$", "") + "…";
+        return TRAILING_PUNCTUATION.matcher(head).replaceAll("") + "…";
     }
 
     private static void rejectNul(String field, Object value) {
@@ -599,109 +609,10 @@ public class PostService {
 
     // ---- Issue 4: imports -------------------------------------------------------------------------------------
 
-    /** What an import did, or would do, to one post. */
-    public enum ImportOutcome { CREATED, UPDATED, UNCHANGED }
-
-    /**
-     * One file of an import: the post it describes under the slug it claims, where it came from, and the URLs
-     * its relative images render as ({@code imageUrls}: destination as written to media URL).
-     */
-    public record ImportItem(String slug, PostInput input, String sourcePath, Map<String, String> imageUrls) {
-    }
-
     /** Refuses (400/422 as for a JSON post) what cannot be imported, before anything is written. */
-    public void checkImportable(ImportItem item) {
-        check(item.input());
-        givenSlug(item.slug());
-    }
-
-    /**
-     * Creates or updates the posts of an import, matched by slug, in one transaction: terms with one statement
-     * per kind, posts with batched inserts. A post whose import hash equals the file's is unchanged and not
-     * written at all. With {@code dryRun} nothing is written and the outcomes are what would happen.
-     */
-    @Transactional
-    public List<ImportOutcome> importAll(List<ImportItem> items, boolean dryRun) {
-        Map<String, Post> existing = new java.util.HashMap<>();
-        posts.findBySlugs(items.stream().map(ImportItem::slug).toList()).forEach(p -> existing.put(p.slug, p));
-        List<ImportOutcome> outcomes = new java.util.ArrayList<>(items.size());
-        List<String> hashes = new java.util.ArrayList<>(items.size());
-        Map<String, String> categoryNames = new LinkedHashMap<>();
-        Map<String, String> tagNames = new LinkedHashMap<>();
-        List<Checked> checks = new java.util.ArrayList<>(items.size());
-        // hashing is CPU work on the whole file: spread it over the cores
-        hashes.addAll(items.parallelStream().map(PostService::importHash).toList());
-        for (int n = 0; n < items.size(); n++) {
-            ImportItem item = items.get(n);
-            Checked checked = check(item.input());
-            checks.add(checked);
-            String hash = hashes.get(n);
-            Post post = existing.get(item.slug());
-            ImportOutcome outcome = post == null ? ImportOutcome.CREATED
-                    : hash.equals(post.importHash) ? ImportOutcome.UNCHANGED : ImportOutcome.UPDATED;
-            outcomes.add(outcome);
-            if (outcome != ImportOutcome.UNCHANGED) {
-                checked.categories().forEach(categoryNames::putIfAbsent);
-                checked.tags().forEach(tagNames::putIfAbsent);
-            }
-        }
-        if (dryRun) {
-            return outcomes;
-        }
-        Map<String, Category> categories = taxonomy.categoriesBySlug(categoryNames);
-        Map<String, Tag> tags = taxonomy.tagsBySlug(tagNames);
-        // rendering is pure CPU work: done for the whole batch in parallel, before the entities are touched
-        List<RenderedMarkdown> rendered = java.util.stream.IntStream.range(0, items.size()).parallel()
-                .mapToObj(i -> outcomes.get(i) == ImportOutcome.UNCHANGED ? null : renderImported(items.get(i)))
-                .toList();
-        List<Post> written = new ArrayList<>();
-        OffsetDateTime now = OffsetDateTime.now();
-        for (int i = 0; i < items.size(); i++) {
-            if (outcomes.get(i) == ImportOutcome.UNCHANGED) {
-                continue;
-            }
-            ImportItem item = items.get(i);
-            Post post = existing.get(item.slug());
-            boolean wasPublic = post != null && post.isPublicAt(now);
-            if (post == null) {
-                post = new Post();
-                post.slug = item.slug();
-                post.createdAt = now();
-                post.createdBy = editing.editor.username();
-            }
-            applyImported(post, item, rendered.get(i), checks.get(i), categories, tags);
-            post.importHash = hashes.get(i);
-            if (post.id == null) {
-                posts.persist(post);
-            }
-            // the same events and announcement as any other write, so imported posts are not announced twice
-            editing.history.changed(post, wasPublic);
-            written.add(post);
-        }
-        posts.flush();
-        for (int i = 0; i < written.size(); i++) {
-            Post post = written.get(i);
-            editing.history.revision(post, "import", editing.editor.username());
-        }
-        posts.flush();
-        posts.getEntityManager().clear();
-        return outcomes;
-    }
-
-    private RenderedMarkdown renderImported(ImportItem item) {
-        Map<String, String> imageUrls = item.imageUrls() == null ? Map.of() : item.imageUrls();
-        return renderer.render(item.input().markdown(), imageUrls::get);
-    }
-
-    private void applyImported(Post post, ImportItem item, RenderedMarkdown rendered, Checked checked,
-                               Map<String, Category> categories, Map<String, Tag> tags) {
-        Set<Category> wantedCategories = new java.util.LinkedHashSet<>();
-        checked.categories().keySet().forEach(slug -> wantedCategories.add(categories.get(slug)));
-        Set<Tag> wantedTags = new java.util.LinkedHashSet<>();
-        checked.tags().keySet().forEach(slug -> wantedTags.add(tags.get(slug)));
-        // an imported post without a date keeps none: the report warns, nothing is invented
-        setContent(post, item.input(), rendered, item.input().publishedAt(), wantedCategories, wantedTags);
-        post.sourcePath = item.sourcePath();
+    public void checkImportable(String slug, PostInput input) {
+        check(input);
+        givenSlug(slug);
     }
 
     /** Every post (any status) with the path it was imported from (null if none), a page at a time, by id. */
@@ -718,25 +629,6 @@ public class PostService {
                 after = post.id;
             }
             posts.getEntityManager().clear();
-        }
-    }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper CANONICAL =
-            com.fasterxml.jackson.databind.json.JsonMapper.builder()
-                    .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                    .build();
-
-    /** SHA-256 over everything an imported file decides about its post. */
-    static String importHash(ImportItem item) {
-        PostInput in = item.input();
-        List<Object> parts = java.util.Arrays.asList(item.slug(), in.title(), in.summary(), in.markdown(),
-                String.valueOf(in.status()), String.valueOf(in.publishedAt()), in.categories(), in.tags(),
-                in.frontMatter(), item.sourcePath(), item.imageUrls() == null ? Map.of() : new java.util.TreeMap<>(item.imageUrls()));
-        try {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            return java.util.HexFormat.of().formatHex(sha.digest(CANONICAL.writeValueAsBytes(parts)));
-        } catch (java.security.NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -22,6 +22,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * Renders a post's Markdown (CommonMark with GFM tables, strikethrough, autolinks, task lists and heading
@@ -128,6 +129,7 @@ public class MarkdownRenderer {
 
     /** Collects the plain text of the document: the first paragraph on its own, and a word count of everything. */
     private static final class TextCollector extends AbstractVisitor {
+        private static final Pattern WHITESPACE = Pattern.compile("\\s+");
         private final StringBuilder firstParagraph = new StringBuilder();
         private boolean inFirstParagraph;
         private boolean firstParagraphSeen;
@@ -193,7 +195,7 @@ public class MarkdownRenderer {
         }
 
         String firstParagraph() {
-            return firstParagraph.toString().replaceAll("\\s+", " ").strip();
+            return WHITESPACE.matcher(firstParagraph).replaceAll(" ").strip();
         }
 
         int words() {

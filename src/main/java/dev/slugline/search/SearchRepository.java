@@ -142,11 +142,20 @@ public class SearchRepository {
     private static final String QUERY = "(websearch_to_tsquery('english', :q) || websearch_to_tsquery('simple', :q))";
     private static final String SIMPLE_QUERY = "websearch_to_tsquery('simple', :q)";
 
+    /**
+     * A post's search vector. A bulk import leaves it null for {@link SearchIndexer} to fill in after the import;
+     * until then it is computed on the fly (the same function), so search never misses a post. The stored vector
+     * is matched through the GIN index, the few pending posts through {@code post_search_pending_idx}.
+     */
+    private static final String VECTOR = "coalesce(p.search_vector, post_search_vector(p.title, p.summary, p.markdown))";
+    private static final String MATCHES = "(p.search_vector @@ " + QUERY + " or (p.search_vector is null"
+            + " and post_search_vector(p.title, p.summary, p.markdown) @@ " + QUERY + "))";
+
     private static String rankExpression(PostQuery query, boolean cjk) {
         if (!query.searching()) {
             return "cast(null as real)";
         }
-        String rank = "ts_rank(p.search_vector, " + QUERY + ")";
+        String rank = "ts_rank(" + VECTOR + ", " + QUERY + ")";
         if (cjk) {
             // Text without spaces is one token to the 'simple' parser: a substring match in the title or summary counts.
             rank = "cast(" + rank + " + (case when p.title ilike :like then 1 else 0 end)"
@@ -233,13 +242,33 @@ public class SearchRepository {
         if (query.searching()) {
             parameters.put("q", query.q());
             if (cjk) {
-                where.append(" and (p.search_vector @@ " + QUERY + " or p.title ilike :like or p.summary ilike :like)");
+                where.append(" and (" + MATCHES + " or p.title ilike :like or p.summary ilike :like)");
                 parameters.put("like", "%" + query.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             } else {
-                where.append(" and p.search_vector @@ ").append(QUERY);
+                where.append(" and ").append(MATCHES);
             }
         }
         return where.toString();
+    }
+
+    /**
+     * Fills in the search vectors a bulk import left null, at most {@code limit} posts, skipping rows another
+     * instance (or a writer) holds; returns how many were done.
+     */
+    @SuppressWarnings("unchecked")
+    public int indexPending(int limit) {
+        // the rows first: an UPDATE of no rows would still fire the statement trigger that bumps content_version
+        List<Number> ids = em.createNativeQuery("select x.id from post x where x.search_vector is null order by x.id"
+                        + " limit :limit for update skip locked")
+                .setParameter("limit", limit)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createNativeQuery("update post p set search_vector = post_search_vector(p.title, p.summary, p.markdown)"
+                        + " where p.id in (:ids)")
+                .setParameter("ids", ids.stream().map(Number::longValue).toList())
+                .executeUpdate();
     }
 
     private static String termFilter(String joinTable, String table, String parameter, int count, boolean all) {

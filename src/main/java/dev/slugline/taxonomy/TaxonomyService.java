@@ -14,10 +14,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Categories and tags: turning what writers type into terms, and listing terms with their post counts. */
 @ApplicationScoped
 public class TaxonomyService {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final CategoryRepository categories;
     private final TagRepository tags;
@@ -45,7 +48,7 @@ public class TaxonomyService {
                 throw new InvalidInputException(field + "[" + i + "]", "must not be null");
             }
             for (String part : entry.split(",")) {
-                String name = part.strip().replaceAll("\\s+", " ");
+                String name = WHITESPACE.matcher(part.strip()).replaceAll(" ");
                 if (name.isEmpty()) {
                     continue;
                 }

@@ -49,4 +49,27 @@ public class WebhookRepository implements PanacheRepository<Webhook> {
                 .setMaxResults(limit)
                 .getResultList();
     }
+
+    /** Issue 4: many outbox events in one statement (imports); payloads as JSON text. */
+    public void insertEvents(Long[] ids, String[] types, String[] payloadJson, java.time.OffsetDateTime at) {
+        dev.slugline.common.sql.BulkSql.execute(getEntityManager(), "insert into webhook_event (id, type, payload, created_at)"
+                + " select r.id, r.type, cast(r.payload as jsonb), ? from unnest(?, ?, ?) as r(id, type, payload)",
+                at, ids, types, payloadJson);
+    }
+
+    /** Issue 4: pending deliveries of those events, one statement. */
+    public void insertDeliveries(Long[] ids, Long[] webhookIds, Long[] eventIds, java.time.OffsetDateTime at) {
+        dev.slugline.common.sql.BulkSql.execute(getEntityManager(), "insert into webhook_delivery"
+                + " (id, webhook_id, event_id, state, attempts, next_attempt_at, created_at)"
+                + " select r.id, r.webhook_id, r.event_id, 'PENDING', 0, ?, ? from unnest(?, ?, ?) as r(id, webhook_id, event_id)",
+                at, at, ids, webhookIds, eventIds);
+    }
+
+    public Long[] newEventIds(int count) {
+        return dev.slugline.common.sql.BulkSql.newIds(getEntityManager(), WebhookEvent.class, count);
+    }
+
+    public Long[] newDeliveryIds(int count) {
+        return dev.slugline.common.sql.BulkSql.newIds(getEntityManager(), WebhookDelivery.class, count);
+    }
 }

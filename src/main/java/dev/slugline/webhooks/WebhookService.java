@@ -127,6 +127,52 @@ public class WebhookService {
         Log.debugf("Queued %s for %d webhook(s)", type, subscribed.size());
     }
 
+    /** One event to write: its type and payload. */
+    public record Event(String type, Map<String, Object> payload) {
+    }
+
+    /**
+     * Issue 4: {@link #enqueue} for many events at once (an import): the subscriptions are read once, events and
+     * deliveries are written with one statement each, in the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueueAll(List<Event> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<Webhook> active = hooks.listActive();
+        List<Event> wanted = events.stream()
+                .filter(e -> active.stream().anyMatch(h -> h.eventList().contains(e.type()))).toList();
+        if (wanted.isEmpty()) {
+            return;
+        }
+        OffsetDateTime at = now();
+        Long[] ids = hooks.newEventIds(wanted.size());
+        String[] types = new String[wanted.size()];
+        String[] payloads = new String[wanted.size()];
+        List<Long> deliveryHooks = new java.util.ArrayList<>();
+        List<Long> deliveryEvents = new java.util.ArrayList<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            Event event = wanted.get(i);
+            types[i] = event.type();
+            try {
+                payloads[i] = json.writeValueAsString(event.payload());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            for (Webhook hook : active) {
+                if (hook.eventList().contains(event.type())) {
+                    deliveryHooks.add(hook.id);
+                    deliveryEvents.add(ids[i]);
+                }
+            }
+        }
+        hooks.insertEvents(ids, types, payloads, at);
+        hooks.insertDeliveries(hooks.newDeliveryIds(deliveryHooks.size()), deliveryHooks.toArray(Long[]::new),
+                deliveryEvents.toArray(Long[]::new), at);
+        Log.debugf("Queued %d events for %d deliveries", wanted.size(), deliveryHooks.size());
+    }
+
     /** Claims up to a batch of due deliveries (skipping rows other instances hold) and attempts each; returns how many. */
     public int deliverDue() {
         return QuarkusTransaction.requiringNew().timeout(120).call(() -> {

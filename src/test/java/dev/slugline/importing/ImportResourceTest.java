@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static dev.slugline.testing.Fixtures.editor;
+import static dev.slugline.testing.Fixtures.etag;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -278,5 +279,119 @@ class ImportResourceTest {
                 .body("html", containsString("/api/media/posts/pic-" + run + ".png"));
         editor().multiPart("files", "../x.md", "x".getBytes(StandardCharsets.UTF_8), "text/markdown")
                 .when().post("/api/imports").then().statusCode(422).contentType("application/problem+json");
+    }
+
+    @Test
+    void aSlugInTheTrashIsAConflictNamingThatPostAndTheOtherFilesGoOn() {
+        String run = run();
+        String trashed = "trashed-" + run;
+        String kept = "kept-" + run;
+        String fresh = "fresh-" + run;
+        Map<String, byte[]> site = Archives.files(
+                "posts/" + trashed + ".md", "---\ntitle: Trashed\ndate: 2024-01-01T00:00:00Z\n---\nfirst\n",
+                "posts/" + kept + ".md", "---\ntitle: Kept\ndate: 2024-01-01T00:00:00Z\n---\nkept\n");
+        importZip(Archives.zip(site), "").statusCode(200).body("created", is(2));
+        editor().header("If-Match", etag(trashed)).when().delete("/api/posts/{slug}", trashed).then().statusCode(204);
+
+        site.put("posts/" + trashed + ".md", "---\ntitle: Trashed again\ndate: 2024-01-01T00:00:00Z\n---\nsecond\n"
+                .getBytes(StandardCharsets.UTF_8));
+        site.put("posts/" + fresh + ".md", "---\ntitle: Fresh\n---\nnew\n".getBytes(StandardCharsets.UTF_8));
+        for (String query : List.of("?dryRun=true", "")) {
+            JsonPath report = importZip(Archives.zip(site), query).statusCode(200)
+                    .body("failed", is(1), "created", is(1), "unchanged", is(1)).extract().jsonPath();
+            Map<String, Object> file = file(report, "posts/" + trashed + ".md");
+            assertThat(file).as(query).containsEntry("status", "failed").containsEntry("field", "slug")
+                    .containsEntry("slug", trashed);
+            assertThat((String) file.get("reason")).as(query)
+                    .contains("belongs to a post in the trash", "by admin", "POST /api/trash/" + trashed + "/restore");
+        }
+        given().get("/api/posts/" + fresh).then().statusCode(200);
+
+        // the trashed post was not touched: still in the trash, as it was
+        editor().when().get("/api/posts/{slug}", trashed).then().statusCode(404);
+        editor().queryParam("size", 100).when().get("/api/trash").then().statusCode(200)
+                .body("items.slug", hasItem(trashed));
+        editor().when().post("/api/trash/{slug}/restore", trashed).then().statusCode(200).body("title", is("Trashed"));
+
+        // restored, the next import updates it
+        JsonPath report = importZip(Archives.zip(site), "").statusCode(200)
+                .body("updated", is(1), "unchanged", is(2), "failed", is(0)).extract().jsonPath();
+        assertThat(file(report, "posts/" + trashed + ".md")).containsEntry("status", "updated");
+        given().get("/api/posts/" + trashed).then().statusCode(200).body("title", is("Trashed again"));
+    }
+
+    @Test
+    void anUnchangedFileKeepsItsWarningsAndAnEditThroughTheApiMakesItUpdateAgainWithRevisions() {
+        String run = run();
+        String slug = "edited-" + run;
+        String path = "posts/" + slug + ".md";
+        byte[] zip = Archives.zip(Archives.files(path, "---\ntitle: From the file\n---\nbody ![x](missing.png)\n"));
+        JsonPath first = importZip(zip, "").statusCode(200).body("created", is(1)).extract().jsonPath();
+        List<String> warnings = first.getList("files.find { it.path == '" + path + "' }.warnings");
+        assertThat(warnings).anyMatch(w -> w.contains("no date")).anyMatch(w -> w.contains("missing.png"));
+
+        // the same bytes: unchanged, known by their hash, with the same warnings
+        JsonPath second = importZip(zip, "").statusCode(200).body("unchanged", is(1)).extract().jsonPath();
+        assertThat(file(second, path)).containsEntry("status", "unchanged").containsEntry("slug", slug)
+                .containsEntry("warnings", warnings);
+
+        // an edit through the API: the same file is no longer what the post holds, so it updates it
+        Map<String, Object> edit = dev.slugline.testing.Fixtures.post("Edited in the API", "other body");
+        editor().contentType(ContentType.JSON).header("If-Match", etag(slug)).body(edit)
+                .when().put("/api/posts/{slug}", slug).then().statusCode(200);
+        importZip(zip, "").statusCode(200).body("updated", is(1), "unchanged", is(0));
+        given().get("/api/posts/" + slug).then().statusCode(200).body("title", is("From the file"));
+        editor().when().get("/api/posts/{slug}/revisions", slug).then().statusCode(200)
+                .body("number", org.hamcrest.Matchers.contains(3, 2, 1),
+                        "action", org.hamcrest.Matchers.contains("import", "update", "import"),
+                        "author", org.hamcrest.Matchers.everyItem(is("admin")));
+        editor().when().get("/api/posts/{slug}/revisions/{n}", slug, 3).then().statusCode(200)
+                .body("content.title", is("From the file"), "content.markdown", containsString("body"));
+    }
+
+    @Test
+    void aChunkTheDatabaseRefusesIsRetriedFileByFileAndOnlyTheBadFileFails() {
+        String run = run();
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 620; i++) {
+            files.put("many-" + run + "/post-" + i + "-" + run + ".md",
+                    ("---\ntitle: Post " + i + "\ndate: 2024-01-01T00:00:00Z\ntags: [bulk-" + run + "]\n---\nBody " + i + "\n")
+                            .getBytes(StandardCharsets.UTF_8));
+        }
+        // a path longer than the 1,000 characters a source path may have: only the database notices
+        String longPath = ("deep-" + run + "-" + "d".repeat(240) + "/").repeat(5) + "long-" + run + ".md";
+        files.put(longPath, "---\ntitle: Long path\n---\nx\n".getBytes(StandardCharsets.UTF_8));
+        JsonPath report = importZip(Archives.zip(files), "").statusCode(200)
+                .body("created", is(620), "failed", is(1)).extract().jsonPath();
+        assertThat(file(report, longPath)).containsEntry("status", "failed");
+        assertThat((String) file(report, longPath).get("reason")).contains("could not be stored");
+        given().get("/api/posts/long-" + run).then().statusCode(404);
+        given().get("/api/posts/post-619-" + run).then().statusCode(200).body("tags.slug", org.hamcrest.Matchers.contains("bulk-" + run));
+        given().queryParam("tag", "bulk-" + run).when().get("/api/posts").then().statusCode(200)
+                .header("X-Total-Count", "620");
+    }
+
+    @Test
+    void importedAliasesLeadToTheirPost() {
+        String run = run();
+        String slug = "aliased-" + run;
+        importZip(Archives.zip(Archives.files("posts/" + slug + ".md",
+                "---\ntitle: Aliased\naliases: [\"/old/former-" + run + "/\", \"/older-" + run + ".html\"]\n---\nx\n")), "")
+                .statusCode(200).body("created", is(1));
+        for (String former : List.of("former-" + run, "older-" + run)) {
+            given().redirects().follow(false).get("/api/posts/{slug}", former).then().statusCode(301)
+                    .header("Location", org.hamcrest.Matchers.endsWith("/api/posts/" + slug));
+        }
+    }
+
+    @Test
+    void anImportChangesTheListEtags() {
+        String run = run();
+        String before = given().get("/api/posts").then().statusCode(200).extract().header("ETag");
+        importZip(Archives.zip(Archives.files("posts/etag-" + run + ".md", "---\ntitle: Etag\n---\nx\n")), "")
+                .statusCode(200).body("created", is(1));
+        String after = given().get("/api/posts").then().statusCode(200).extract().header("ETag");
+        assertThat(after).isNotEqualTo(before);
+        given().header("If-None-Match", after).get("/api/posts").then().statusCode(304);
     }
 }

@@ -9,6 +9,8 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static dev.slugline.testing.Fixtures.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -155,6 +157,23 @@ class MarkdownImportTest {
         String other = unique("jekyll-date");
         postFile("---\ntitle: Jekyll\nslug: " + other + "\ndate: 2013-05-06 02:12:52 +0200\n---\nx\n")
                 .statusCode(201).body("publishedAt", is("2013-05-06T02:12:52+02:00"));
+    }
+
+    @Test
+    void theAnswerSaysInWhichZoneADateWithoutOffsetWasTaken() {
+        String slug = unique("zone-said");
+        postFile("---\ntitle: Zone\nslug: " + slug + "\ndate: 2018-09-18 12:07\n---\nx\n")
+                .statusCode(201)
+                .header("Slugline-Warning", is("date '2018-09-18 12:07' has no offset: taken in UTC"))
+                .body("publishedAt", is("2018-09-18T12:07:00Z"));
+        List<String> warnings = Fixtures.editor().contentType("text/markdown; charset=UTF-8")
+                .body("---\ntitle: Zone\nslug: " + unique("zone-both") + "\ndate: 2018-09-18 12:07\nlastmod: 2018-09-19\n---\nx\n")
+                .when().post("/api/posts").then().statusCode(201).extract().headers().getValues("Slugline-Warning");
+        assertThat(warnings).containsExactly("date '2018-09-18 12:07' has no offset: taken in UTC",
+                "lastmod '2018-09-19' has no offset: taken in UTC");
+        // with an offset there is nothing to say
+        postFile("---\ntitle: Offset\nslug: " + unique("zone-none") + "\ndate: 2013-05-06 02:12:52 +0200\n---\nx\n")
+                .statusCode(201).header("Slugline-Warning", org.hamcrest.Matchers.nullValue());
     }
 
     @Test

@@ -151,6 +151,37 @@ class WebhookTest {
     }
 
     @Test
+    void importedPostsAnnounceTheirChangesLikeAnyOtherWrite() throws Exception {
+        String path = "/" + unique("imported-events");
+        register(path, "imported-events-secret", "post.published", "post.updated", "post.unpublished");
+        String published = unique("imp-pub");
+        String draft = unique("imp-draft");
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>(dev.slugline.testing.Archives.files(
+                "posts/" + published + ".md", "---\ntitle: Out\ndate: 2024-01-01T00:00:00Z\n---\none\n",
+                "posts/" + draft + ".md", "---\ntitle: Draft\ndraft: true\n---\none\n"));
+        editor().contentType("application/zip").body(dev.slugline.testing.Archives.zip(files)).when().post("/api/imports")
+                .then().statusCode(200).body("created", is(2));
+        // unchanged: no event
+        editor().contentType("application/zip").body(dev.slugline.testing.Archives.zip(files)).when().post("/api/imports")
+                .then().statusCode(200).body("unchanged", is(2));
+        files.put("posts/" + published + ".md", "---\ntitle: Out again\ndate: 2024-01-01T00:00:00Z\n---\ntwo\n"
+                .getBytes(StandardCharsets.UTF_8));
+        files.put("posts/" + draft + ".md", "---\ntitle: Draft\ndraft: true\n---\ntwo\n".getBytes(StandardCharsets.UTF_8));
+        editor().contentType("application/zip").body(dev.slugline.testing.Archives.zip(files)).when().post("/api/imports")
+                .then().statusCode(200).body("updated", is(2));
+
+        awaitReceived(path, 2, Duration.ofSeconds(20));
+        Thread.sleep(1500); // room for an event too many to show up, if there were one
+        List<Received> got = received.getOrDefault(path, List.of());
+        assertThat(got).extracting(Received::event).containsExactly("post.published", "post.updated");
+        assertThat(got).allSatisfy(r -> assertThat(r.body()).contains("\"slug\":\"" + published + "\""));
+        assertThat(got.get(0).body()).contains("\"version\":0", "\"status\":\"published\"");
+        assertThat(got.get(1).body()).contains("\"version\":1", "\"title\":\"Out again\"");
+        given().get("/api/posts/{slug}", published).then().statusCode(200).header("ETag", is("\"" +
+                got.get(1).body().replaceAll(".*\"id\":(\\d+).*", "$1") + ".1\""));
+    }
+
+    @Test
     void failedDeliveriesAreRetriedWithBackoffAndLogged() throws Exception {
         String path = "/" + unique("flaky");
         failuresLeft.put(path, new AtomicInteger(2));

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  */
 public final class Slugs {
 
+    private static final Pattern EDGE_HYPHENS = Pattern.compile("^-+|-+$");
+
     public static final int MAX_LENGTH = 200;
 
     /** Words of letters and digits (any script) joined by single hyphens. */
@@ -34,7 +36,7 @@ public final class Slugs {
     /** The slug for a title or a term name; empty when nothing sluggable is left (a title of only emoji). */
     public static String fromText(String text) {
         String folded = foldLatin(text);
-        String slug = NOT_SLUG.matcher(folded).replaceAll("-").replaceAll("^-+|-+$", "");
+        String slug = EDGE_HYPHENS.matcher(NOT_SLUG.matcher(folded).replaceAll("-")).replaceAll("");
         return truncate(slug);
     }
 

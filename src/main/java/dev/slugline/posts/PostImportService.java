@@ -1,0 +1,347 @@
+package dev.slugline.posts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.slugline.common.config.SluglineConfig;
+import dev.slugline.posts.PostRepository.ImportTarget;
+import dev.slugline.posts.PostRepository.ImportedRows;
+import dev.slugline.rendering.ReadingTime;
+import dev.slugline.rendering.RenderedMarkdown;
+import dev.slugline.security.CurrentEditor;
+import dev.slugline.taxonomy.Category;
+import dev.slugline.taxonomy.Tag;
+import dev.slugline.taxonomy.TaxonomyService;
+import dev.slugline.webhooks.WebhookService;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Issue 4: the posts of an import, a chunk of files per transaction, written set-based (one statement per table
+ * and chunk: posts, terms, aliases, revisions, outbox events) instead of entity by entity. A post gets what any
+ * other write gives it ({@link PostService}'s content rules, a revision, its webhook event, a content_version
+ * bump by the tables' triggers); the rendering and hashing, pure CPU work, are done by the caller beforehand.
+ */
+@ApplicationScoped
+public class PostImportService {
+
+    /** What an import did, or would do, to one post. */
+    public enum Outcome { CREATED, UPDATED, UNCHANGED, FAILED }
+
+    /** The outcome for one file; {@code reason} says why it failed. */
+    public record Result(Outcome outcome, String reason) {
+        static final Result CREATED = new Result(Outcome.CREATED, null);
+        static final Result UPDATED = new Result(Outcome.UPDATED, null);
+        static final Result UNCHANGED = new Result(Outcome.UNCHANGED, null);
+    }
+
+    /**
+     * One file of an import, read and rendered: the post it describes under the slug it claims, where it came
+     * from, the URLs its relative images render as ({@code imageUrls}: destination as written to media URL), its
+     * {@link #importHash}, the hash of the file's bytes and the warnings it was read with.
+     */
+    public record Item(String slug, PostInput input, String sourcePath, Map<String, String> imageUrls,
+                       RenderedMarkdown rendered, String importHash, String fileHash, List<String> warnings) {
+    }
+
+    /** An import has finished writing (a CDI event: search indexes what it left for later). */
+    public record Finished(int posts) {
+    }
+
+    /** A file recognised by the hash of its bytes: the slug of its post and the warnings it was read with. */
+    public record UnchangedFile(String slug, List<String> warnings) {
+    }
+
+    private final PostRepository posts;
+    private final PostRevisionRepository revisions;
+    private final TaxonomyService taxonomy;
+    private final WebhookService webhooks;
+    private final CurrentEditor editor;
+    private final ObjectMapper json;
+    private final SluglineConfig config;
+
+    private final Event<Finished> finished;
+    private final java.util.concurrent.atomic.AtomicInteger importing = new java.util.concurrent.atomic.AtomicInteger();
+
+    public PostImportService(PostRepository posts, PostRevisionRepository revisions, TaxonomyService taxonomy,
+                             WebhookService webhooks, CurrentEditor editor, ObjectMapper json, SluglineConfig config,
+                             Event<Finished> finished) {
+        this.finished = finished;
+        this.posts = posts;
+        this.revisions = revisions;
+        this.taxonomy = taxonomy;
+        this.webhooks = webhooks;
+        this.editor = editor;
+        this.json = json;
+        this.config = config;
+    }
+
+    /**
+     * The files, by the hash of their bytes, that were imported before exactly so and whose posts nothing has
+     * changed since (not in the trash either): these are unchanged without being read. One query.
+     */
+    public Map<String, UnchangedFile> findUnchanged(Collection<String> fileHashes) {
+        Map<String, UnchangedFile> unchanged = new LinkedHashMap<>();
+        posts.findImportedFiles(fileHashes).forEach((hash, file) -> {
+            try {
+                unchanged.put(hash, new UnchangedFile(file.slug(), List.of(json.readValue(file.warningsJson(), String[].class))));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return unchanged;
+    }
+
+    /** What importing these items would do, writing nothing (a dry run). One query. */
+    public List<Result> plan(List<Item> items) {
+        Map<String, ImportTarget> targets = posts.findImportTargets(items.stream().map(Item::slug).toList(), false);
+        return items.stream().map(item -> classify(item, targets.get(item.slug()))).toList();
+    }
+
+    /**
+     * Creates or updates the posts of these items, matched by slug, in one transaction with a fixed number of
+     * statements. The posts with these slugs are locked first; an item whose import hash equals its post's is
+     * unchanged and not written; a slug that belongs to a post in the trash is refused for that item only.
+     * {@code author} (the importing user) is passed in, as the chunks may be written on another thread.
+     */
+    @Transactional
+    public List<Result> importAll(List<Item> items, String author) {
+        // the search vectors of these posts are filled in after the import (SearchIndexer), not in this transaction
+        posts.deferSearchVectors();
+        OffsetDateTime now = now();
+        Map<String, ImportTarget> targets = posts.findImportTargets(items.stream().map(Item::slug).toList(), true);
+        List<Result> results = new ArrayList<>(items.size());
+        List<Item> created = new ArrayList<>();
+        List<Item> updated = new ArrayList<>();
+        List<Item> refreshed = new ArrayList<>();
+        for (Item item : items) {
+            ImportTarget target = targets.get(item.slug());
+            Result result = classify(item, target);
+            results.add(result);
+            switch (result.outcome()) {
+                case CREATED -> created.add(item);
+                case UPDATED -> updated.add(item);
+                case UNCHANGED -> {
+                    if (!item.fileHash().equals(target.fileHash())) {
+                        refreshed.add(item); // same post from different bytes: remember these bytes
+                    }
+                }
+                case FAILED -> { }
+            }
+        }
+        if (created.isEmpty() && updated.isEmpty() && refreshed.isEmpty()) {
+            return results;
+        }
+        List<Item> written = new ArrayList<>(created);
+        written.addAll(updated);
+        Long[] newIds = posts.newIds(created.size());
+        Long[] ids = new Long[written.size()];
+        for (int i = 0; i < written.size(); i++) {
+            ids[i] = i < created.size() ? newIds[i] : targets.get(written.get(i).slug()).id();
+        }
+
+        // terms: one insert of the missing ones and one select per kind
+        Map<String, String> categoryNames = new LinkedHashMap<>();
+        Map<String, String> tagNames = new LinkedHashMap<>();
+        List<Map<String, String>> itemCategories = new ArrayList<>();
+        List<Map<String, String>> itemTags = new ArrayList<>();
+        for (Item item : written) {
+            Map<String, String> categories = taxonomy.parseNames("categories", item.input().categories());
+            Map<String, String> tags = taxonomy.parseNames("tags", item.input().tags());
+            categories.forEach(categoryNames::putIfAbsent);
+            tags.forEach(tagNames::putIfAbsent);
+            itemCategories.add(categories);
+            itemTags.add(tags);
+        }
+        Map<String, Category> categories = taxonomy.categoriesBySlug(categoryNames);
+        Map<String, Tag> tags = taxonomy.tagsBySlug(tagNames);
+
+        ImportedRows newRows = ImportedRows.of(created.size());
+        ImportedRows changedRows = ImportedRows.of(updated.size());
+        List<Long> categoryPosts = new ArrayList<>();
+        List<Long> categoryIds = new ArrayList<>();
+        List<Long> tagPosts = new ArrayList<>();
+        List<Long> tagIds = new ArrayList<>();
+        Map<String, Long> aliases = new LinkedHashMap<>();
+        String[] revisionContent = new String[written.size()];
+        List<WebhookService.Event> events = new ArrayList<>();
+        for (int i = 0; i < written.size(); i++) {
+            Item item = written.get(i);
+            boolean isNew = i < created.size();
+            ImportTarget target = isNew ? null : targets.get(item.slug());
+            PostInput in = item.input();
+            PostStatus status = in.status() == PostStatus.DRAFT ? PostStatus.DRAFT : PostStatus.PUBLISHED;
+            // an imported post without a date keeps none: the report warns, nothing is invented
+            OffsetDateTime publishedAt = in.publishedAt();
+            String title = in.title().strip();
+            String summary = in.summary() != null && !in.summary().isBlank()
+                    ? in.summary().strip()
+                    : PostService.summarize(item.rendered().firstParagraph(), config.summary().maxLength());
+            Map<String, Object> frontMatter = in.frontMatter() != null ? in.frontMatter() : Map.of();
+            boolean wasPublic = target != null
+                    && Post.isPublic(target.status(), target.publishedAt(), target.expiresAt(), target.deletedAt(), now);
+            boolean isPublic = Post.isPublic(status, publishedAt, in.expiresAt(), null, now);
+
+            ImportedRows rows = isNew ? newRows : changedRows;
+            int row = isNew ? i : i - created.size();
+            rows.id()[row] = ids[i];
+            rows.slug()[row] = item.slug();
+            rows.title()[row] = title;
+            rows.summary()[row] = summary;
+            rows.markdown()[row] = in.markdown();
+            rows.html()[row] = item.rendered().html();
+            rows.status()[row] = status.name();
+            rows.publishedAt()[row] = publishedAt == null ? null : publishedAt.toString();
+            rows.publishedOffset()[row] = publishedAt == null ? null : publishedAt.getOffset().getTotalSeconds();
+            rows.wordCount()[row] = item.rendered().wordCount();
+            rows.readingMinutes()[row] = ReadingTime.minutes(item.rendered().wordCount(), config.reading().wordsPerMinute());
+            rows.frontMatterJson()[row] = write(frontMatter);
+            rows.sourcePath()[row] = item.sourcePath();
+            rows.importHash()[row] = item.importHash();
+            rows.expiresAt()[row] = in.expiresAt() == null ? null : in.expiresAt().toString();
+            rows.publishAnnounced()[row] = isPublic; // a scheduled post is announced by the scheduler when its time comes
+
+            List<String> categoryList = new ArrayList<>();
+            for (String slug : itemCategories.get(i).keySet()) {
+                Category category = categories.get(slug);
+                categoryPosts.add(ids[i]);
+                categoryIds.add(category.id);
+                categoryList.add(category.name);
+            }
+            List<String> tagList = new ArrayList<>();
+            for (String slug : itemTags.get(i).keySet()) {
+                Tag tag = tags.get(slug);
+                tagPosts.add(ids[i]);
+                tagIds.add(tag.id);
+                tagList.add(tag.name);
+            }
+            for (String alias : PostService.frontMatterAliases(frontMatter)) {
+                if (!alias.equals(item.slug())) {
+                    aliases.remove(alias); // the last file that names an alias has it, as one write after another would
+                    aliases.put(alias, ids[i]);
+                }
+            }
+            // the revision: the post as PostHistory.toInput sees it after the write
+            revisionContent[i] = write(new PostInput(title, item.slug(), summary, in.markdown(), status, publishedAt,
+                    sorted(categoryList), sorted(tagList), new LinkedHashMap<>(frontMatter), in.expiresAt()));
+            String event = PostHistory.changeEvent(wasPublic, isPublic);
+            if (event != null) {
+                long version = isNew ? 0 : target.version() + 1;
+                events.add(new WebhookService.Event(event, PostHistory.payload(ids[i], item.slug(), title,
+                        Post.effectiveStatus(status, publishedAt, now), publishedAt, version)));
+            }
+        }
+        aliases.keySet().removeAll(written.stream().map(Item::slug).toList());
+
+        posts.insertImported(newRows, now, author);
+        posts.updateImported(changedRows, now);
+        posts.replaceImportedTerms(changedRows.id(), categoryPosts.toArray(Long[]::new), categoryIds.toArray(Long[]::new),
+                tagPosts.toArray(Long[]::new), tagIds.toArray(Long[]::new));
+        posts.replaceImportedAliases(written.stream().map(Item::slug).toArray(String[]::new),
+                aliases.keySet().toArray(String[]::new), aliases.values().toArray(Long[]::new));
+        revisions.insertAll(ids, revisionContent, "import", author, now);
+
+        List<Item> remembered = new ArrayList<>(written);
+        remembered.addAll(refreshed);
+        Long[] rememberedIds = Arrays.copyOf(ids, remembered.size());
+        for (int i = written.size(); i < remembered.size(); i++) {
+            rememberedIds[i] = targets.get(remembered.get(i).slug()).id();
+        }
+        posts.saveImportedFiles(rememberedIds, remembered.stream().map(Item::fileHash).toArray(String[]::new),
+                remembered.stream().map(Item::importHash).toArray(String[]::new),
+                remembered.stream().map(item -> write(item.warnings())).toArray(String[]::new));
+        webhooks.enqueueAll(events);
+        posts.getEntityManager().clear();
+        Log.debugf("Imported %d new and %d changed posts", created.size(), updated.size());
+        return results;
+    }
+
+    /** The user who imports: the author of the posts and revisions an import writes. */
+    public String author() {
+        return editor.username();
+    }
+
+    /** An import is starting on this instance (until {@link #finished}); search indexing waits for it. */
+    public void started() {
+        importing.incrementAndGet();
+    }
+
+    /** Whether an import is running on this instance. */
+    public boolean importing() {
+        return importing.get() > 0;
+    }
+
+    /** An import has ended, having written {@code posts} posts: tells whoever cares (search). */
+    public void finished(int posts) {
+        importing.decrementAndGet();
+        if (posts > 0) {
+            finished.fire(new Finished(posts));
+        }
+    }
+
+    private static Result classify(Item item, ImportTarget target) {
+        if (target == null) {
+            return Result.CREATED;
+        }
+        if (target.deletedAt() != null) {
+            return new Result(Outcome.FAILED, "conflict: slug '" + item.slug() + "' belongs to a post in the trash"
+                    + " (deleted " + target.deletedAt().truncatedTo(ChronoUnit.SECONDS)
+                    + (target.deletedBy() != null ? " by " + target.deletedBy() : "")
+                    + "); restore it (POST /api/trash/" + item.slug() + "/restore) and import again to update it");
+        }
+        return item.importHash().equals(target.importHash()) ? Result.UNCHANGED : Result.UPDATED;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> sorted(List<String> names) {
+        return names.stream().sorted().toList();
+    }
+
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    /** SHA-256 over everything an imported file decides about its post; equal on re-import means unchanged. */
+    public static String importHash(String slug, PostInput in, String sourcePath, Map<String, String> imageUrls) {
+        List<Object> parts = new ArrayList<>(Arrays.asList(slug, in.title(), in.summary(), in.markdown(),
+                String.valueOf(in.status()), String.valueOf(in.publishedAt()), in.categories(), in.tags(),
+                in.frontMatter(), sourcePath, imageUrls == null ? Map.of() : new TreeMap<>(imageUrls)));
+        if (in.expiresAt() != null) {
+            // added when expiryDate became a field; absent otherwise, so hashes stored before stay valid
+            parts.add(in.expiresAt().toString());
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(CANONICAL.writeValueAsBytes(parts)));
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+}
