@@ -121,9 +121,9 @@ public record PostQuery(
         return query;
     }
 
-    /** The cursor that continues after an item with this sort key and id. */
+    /** The cursor that continues after an item with this sort key (null: a post without a date) and id. */
     String cursorAfter(String key, long id) {
-        return Cursor.encode(List.of(sort.parameter(), fingerprint(), Long.toString(id), key));
+        return Cursor.encode(List.of(sort.parameter(), fingerprint(), Long.toString(id), key == null ? "" : key));
     }
 
     /** A short digest of the filters, so a cursor is only accepted by the query it was made for. */

@@ -49,9 +49,11 @@ public class SearchRepository {
         String direction = query.sort().descending() ? "desc" : "asc";
         String sortKey = query.sort() == PostSort.RELEVANCE ? rank : query.sort().key();
         if (query.cursor() != null) {
-            where += " and (" + sortKey + ", p.id) " + (query.sort().descending() ? "<" : ">") + " (" + keyParameter(query) + ", :cursorId)";
+            where += " and " + after(query, sortKey);
             parameters.put("cursorId", query.cursor().id());
-            parameters.put("cursorKey", keyValue(query));
+            if (!undatedCursor(query)) {
+                parameters.put("cursorKey", keyValue(query));
+            }
         }
         String inner = "select p.id, " + rank + " as rank from post p"
                 + " where " + where + " order by " + sortKey + " " + direction + ", p.id " + direction
@@ -179,6 +181,28 @@ public class SearchRepository {
             case TITLE -> "p.title";
             case RELEVANCE -> "cast(cast(h.rank as double precision) as text)";
         };
+    }
+
+    /**
+     * The rows after the cursor's in the list's order. Only dates can be null (an imported post without a date):
+     * PostgreSQL sorts null after every date, so it comes first newest-first and last oldest-first, and a cursor
+     * after such a row has an empty key.
+     */
+    private static String after(PostQuery query, String sortKey) {
+        boolean descending = query.sort().descending();
+        String comparison = "(" + sortKey + ", p.id) " + (descending ? "<" : ">") + " (" + keyParameter(query) + ", :cursorId)";
+        if (query.sort() != PostSort.DATE && query.sort() != PostSort.DATE_ASC) {
+            return comparison;
+        }
+        if (undatedCursor(query)) {
+            String undatedAfter = "(" + sortKey + " is null and p.id " + (descending ? "<" : ">") + " :cursorId)";
+            return descending ? "(" + undatedAfter + " or " + sortKey + " is not null)" : undatedAfter;
+        }
+        return descending ? comparison : "(" + comparison + " or " + sortKey + " is null)";
+    }
+
+    private static boolean undatedCursor(PostQuery query) {
+        return (query.sort() == PostSort.DATE || query.sort() == PostSort.DATE_ASC) && query.cursor().key().isEmpty();
     }
 
     private static String keyParameter(PostQuery query) {

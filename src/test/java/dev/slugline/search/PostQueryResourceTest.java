@@ -180,6 +180,48 @@ class PostQueryResourceTest {
     }
 
     @Test
+    void postsWithoutADateArePagedByCursorInBothDateOrders() {
+        String tag = unique("undated");
+        // an import keeps a file without a date undated; three of them and three dated posts
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        List<String> undated = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String slug = unique("undated" + i);
+            undated.add(slug);
+            files.put("posts/" + slug + ".md", ("---\ntitle: Undated " + i + "\ntags: [" + tag + "]\n---\nx\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        dev.slugline.testing.Fixtures.editor().contentType("application/zip").body(dev.slugline.testing.Archives.zip(files))
+                .when().post("/api/imports").then().statusCode(200).body("created", is(3));
+        List<String> dated = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            dated.add(createPublished(unique("dated" + i), "2023-05-0" + i + "T00:00:00Z", List.of(tag), List.of()));
+        }
+        List<String> undatedByIdDesc = new ArrayList<>(undated);
+        java.util.Collections.reverse(undatedByIdDesc);
+        List<String> newestFirst = new ArrayList<>(undatedByIdDesc); // undated first (null sorts after every date)
+        newestFirst.addAll(List.of(dated.get(2), dated.get(1), dated.get(0)));
+        List<String> oldestFirst = new ArrayList<>(dated);
+        oldestFirst.addAll(undated);
+
+        for (Map.Entry<String, List<String>> order : Map.of("date", newestFirst, "-date", oldestFirst).entrySet()) {
+            List<String> seen = new ArrayList<>();
+            String cursor = null;
+            do {
+                var request = given().queryParam("tag", tag).queryParam("size", 2).queryParam("sort", order.getKey());
+                if (cursor != null) {
+                    request.queryParam("cursor", cursor);
+                }
+                Response page = request.when().get("/api/posts");
+                page.then().statusCode(200);
+                seen.addAll(page.path("items.slug"));
+                cursor = page.path("next");
+            } while (cursor != null);
+            assertThat(seen).as(order.getKey()).containsExactlyElementsOf(order.getValue());
+        }
+    }
+
+    @Test
     void cursorPagingByTitleAndRelevance() {
         String tag = unique("ct");
         String word = "zq" + unique("w").replace("-", "");
