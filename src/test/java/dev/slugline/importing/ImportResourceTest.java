@@ -311,7 +311,7 @@ class ImportResourceTest {
         editor().when().get("/api/posts/{slug}", trashed).then().statusCode(404);
         editor().queryParam("size", 100).when().get("/api/trash").then().statusCode(200)
                 .body("items.slug", hasItem(trashed));
-        editor().when().post("/api/trash/{slug}/restore", trashed).then().statusCode(200).body("title", is("Trashed"));
+        editor().header("If-Match", "*").when().post("/api/trash/{slug}/restore", trashed).then().statusCode(200).body("title", is("Trashed"));
 
         // restored, the next import updates it
         JsonPath report = importZip(Archives.zip(site), "").statusCode(200)
