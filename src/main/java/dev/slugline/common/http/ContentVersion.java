@@ -45,6 +45,8 @@ public class ContentVersion {
     private final Semaphore arrivals = new Semaphore(0);
     private volatile boolean reading;
     private volatile boolean running;
+    /** Why the shared reader cannot connect, while PostgreSQL is unreachable; null otherwise. */
+    private volatile SQLException unreachable;
 
     public ContentVersion(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -78,6 +80,11 @@ public class ContentVersion {
                 Thread.currentThread().interrupt();
             }
         }
+        SQLException outage = unreachable;
+        if (outage != null) {
+            // PostgreSQL refused the reader moments ago: answer the outage now, not after the pool's timeout
+            throw new PersistenceException("Reading the content version failed", outage);
+        }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(QUERY)) {
             return read(query);
@@ -107,6 +114,7 @@ public class ContentVersion {
                 if (backoffMillis > 100) {
                     Log.info("The content version reader is connected again");
                 }
+                unreachable = null;
                 reading = true;
                 backoffMillis = 100;
                 while (running) {
@@ -126,13 +134,16 @@ public class ContentVersion {
                 }
             } catch (SQLException | RuntimeException e) {
                 reading = false;
+                if (e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                    unreachable = sql;
+                }
                 failWaiting(e);
                 if (running) {
                     if (backoffMillis == 100) {
                         Log.warnf("The content version reader lost its connection (%s); retrying", e.getMessage());
                     }
                     sleep(backoffMillis);
-                    backoffMillis = Math.min(backoffMillis * 2, 5_000);
+                    backoffMillis = Math.min(backoffMillis * 2, 1_000);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
