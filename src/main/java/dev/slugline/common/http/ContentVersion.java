@@ -104,16 +104,23 @@ public class ContentVersion {
                 Thread.currentThread().interrupt();
             }
         }
-        SQLException outage = unreachable;
-        if (outage != null) {
-            // PostgreSQL refused the reader moments ago: answer the outage now, not after the pool's timeout
-            throw new PersistenceException("Reading the content version failed", outage);
-        }
+        requireReachable();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(QUERY)) {
             return read(query);
         } catch (SQLException e) {
             throw new PersistenceException("Reading the content version failed", e);
+        }
+    }
+
+    /**
+     * Fails at once while PostgreSQL refused the shared reader moments ago (it retries every quarter second), so
+     * that a request answers the outage now rather than after the pool's acquisition timeout.
+     */
+    public void requireReachable() {
+        SQLException outage = unreachable;
+        if (outage != null) {
+            throw new PersistenceException("PostgreSQL is unreachable", outage);
         }
     }
 
@@ -161,7 +168,7 @@ public class ContentVersion {
                         Log.warnf("The content version reader lost its connection (%s); retrying", e.getMessage());
                     }
                     sleep(backoffMillis);
-                    backoffMillis = Math.min(backoffMillis * 2, 1_000);
+                    backoffMillis = Math.min(backoffMillis * 2, 250); // while it is down, reads answer 503 at once
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
