@@ -55,12 +55,13 @@ before = [r for r in rows if end(r) < down]
 during = [r for r in rows if end(r) >= down and int(r[0]) < up]
 after = [r for r in rows if int(r[0]) >= up]
 first_ok = min((int(r[0]) for r in after if not bad(r)), default=None)
-after_recovery = [r for r in after if first_ok is not None and int(r[0]) > first_ok]
 codes = sorted({r[2] for r in during})
 slow = max((float(r[3]) for r in during), default=0)
 print(f"before the outage: {len(before)} requests, {sum(map(bad, before))} errors")
 print(f"during the outage: {len(during)} requests, {sum(map(bad, during))} errors (statuses {codes}), slowest answer {slow:.0f} ms")
-print(f"after PostgreSQL was back: {len(after)} requests, {sum(map(bad, after))} errors; "
-      f"first success {((first_ok - up) / 1000 if first_ok else float('nan')):.2f} s after it was back; "
-      f"errors after that first success: {sum(map(bad, after_recovery))}")
+last_bad = max((end(r) for r in after if bad(r)), default=None)
+print(f"after PostgreSQL was back: {len(after)} requests, {sum(map(bad, after))} errors "
+      f"(statuses {sorted({r[2] for r in after if bad(r)})}); first success "
+      f"{((first_ok - up) / 1000 if first_ok else float('nan')):.2f} s after it was back; "
+      f"last error answered {((last_bad - up) / 1000 if last_bad else 0):.2f} s after it was back")
 PY
