@@ -10,6 +10,7 @@ PORT=${PORT:-18770}
 DB=slugline_7_graceful
 OUT=$(pwd)/bench/out/graceful; rm -rf "$OUT"; mkdir -p "$OUT"
 [[ -f target/quarkus-app/quarkus-run.jar ]] || ./mvnw -B -q package -DskipTests
+source bench/admin.sh
 psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB" -c "create database $DB"
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_HTTP_PORT=$PORT \
   java -jar target/quarkus-app/quarkus-run.jar >"$OUT/app.log" 2>&1 &
@@ -20,7 +21,7 @@ for i in $(seq 1 "$WRITES"); do
   printf '{"title":"Graceful %s","slug":"graceful-%s","markdown":"%s"}' "$i" "$i" "$filler" >"$OUT/body-$i.json"
 done
 for i in $(seq 1 "$WRITES"); do
-  ( code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' --data-binary @"$OUT/body-$i.json" \
+  ( code=$(curl -s -o /dev/null -w '%{http_code}' -u "$SLUGLINE_ADMIN_USERNAME:$SLUGLINE_ADMIN_PASSWORD" -H 'Content-Type: application/json' --data-binary @"$OUT/body-$i.json" \
       "http://127.0.0.1:$PORT/api/posts" || true); echo "$i $code $(date +%s%3N)" >>"$OUT/answers.txt" ) &
   if [[ $i == $((WRITES / 2)) ]]; then
     sleep 0.3; term=$(date +%s%3N); kill -TERM $app; echo "SIGTERM sent after $i writes were started"

@@ -12,9 +12,7 @@ PORT=${BENCH_PORT:-18401}
 DB=${BENCH_DB:-slugline_4_bench}
 HEAP=${BENCH_HEAP:--Xmx512m}
 WORK=$(mktemp -d /tmp/slugline-bench.XXXXXX)
-# imports need an editor; prod refuses a weak admin password, so each run makes a strong one
-ADMIN_USER=bench
-ADMIN_PASSWORD="Bench-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+source bench/admin.sh
 JAR=target/quarkus-app/quarkus-run.jar
 
 [ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
@@ -27,7 +25,6 @@ psql -h 127.0.0.1 -U postgres -qc "drop database if exists \"$DB\"" postgres
 psql -h 127.0.0.1 -U postgres -qc "create database \"$DB\"" postgres
 
 PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
-  SLUGLINE_ADMIN_USERNAME=$ADMIN_USER SLUGLINE_ADMIN_PASSWORD=$ADMIN_PASSWORD \
   java $HEAP ${BENCH_JAVA_OPTS:-} -jar "$JAR" > "$WORK/server.log" 2>&1 &
 SERVER=$!
 SAMPLER=
@@ -42,7 +39,7 @@ jstat -gc "$SERVER" 200 > "$WORK/jstat.log" 2>/dev/null &
 SAMPLER=$!
 
 run() {
-  curl -fsS -u "$ADMIN_USER:$ADMIN_PASSWORD" -o "$WORK/report-$1.json" -w '%{time_total}' -H 'Content-Type: application/zip' \
+  curl -fsS -u "$SLUGLINE_ADMIN_USERNAME:$SLUGLINE_ADMIN_PASSWORD" -o "$WORK/report-$1.json" -w '%{time_total}' -H 'Content-Type: application/zip' \
        --data-binary @"$WORK/site.zip" "http://127.0.0.1:$PORT/api/imports"
 }
 echo "Load before:           $(cut -d' ' -f1-3 /proc/loadavg)"

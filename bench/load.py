@@ -6,7 +6,7 @@ or the first page of the list. A write that fails with a connection error or 502
 slug; a 409 on the retry means the first attempt landed. Every request is logged to --log as
 "epoch_ms,kind,status,latency_ms" so other scripts can analyse an outage window.
 """
-import argparse, http.client, json, random, re, sys, threading, time, uuid
+import argparse, base64, http.client, json, os, random, re, sys, threading, time, uuid
 
 p = argparse.ArgumentParser()
 p.add_argument("--base", default="127.0.0.1:18740", help="host:port to send traffic to")
@@ -28,6 +28,23 @@ stats = {"requests": 0, "errors": 0, "first_attempt_failures": 0, "writes": 0, "
 log_lines = []
 stop_at = time.time() + a.duration
 run = uuid.uuid4().hex[:6]
+
+
+def api_token():
+    """Writes need an editor. Basic logins cost a bcrypt check each, so the editor (the account the bench scripts
+    give Slugline, bench/admin.sh) makes one API token, and writes send that."""
+    basic = base64.b64encode(f"{os.environ['SLUGLINE_ADMIN_USERNAME']}:{os.environ['SLUGLINE_ADMIN_PASSWORD']}".encode())
+    c = http.client.HTTPConnection(*a.base.split(":"), timeout=30)
+    c.request("POST", "/api/tokens", body=json.dumps({"name": f"bench {a.prefix} {run}"}),
+              headers={"Content-Type": "application/json", "Authorization": "Basic " + basic.decode()})
+    r = c.getresponse()
+    body = r.read()
+    if r.status != 201:
+        sys.exit(f"creating an API token failed: {r.status} {body[:200]!r}")
+    return json.loads(body)["token"]
+
+
+editor = api_token()
 
 
 def request(conn_box, method, path, body=None, headers=None):
@@ -68,7 +85,7 @@ def worker(n):
             slug = f"{a.prefix}-{run}-{n}-{i}"
             body = json.dumps({"title": f"Load {slug}", "slug": slug, "markdown": f"Post **{slug}**\n\n" + "text " * 40,
                                "tags": ["load"], "publishedAt": "2024-05-01T09:00:00+02:00"})
-            h = {"Content-Type": "application/json"}
+            h = {"Content-Type": "application/json", "Authorization": "Bearer " + editor}
             status, _, ms, t0 = request(box, "POST", "/api/posts", body, h)
             ok = status == 201
             if status in (0, 502, 503, 504):

@@ -13,6 +13,7 @@ PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)}
 PGDATA=/tmp/slugline7-bench-pg
 OUT=$(pwd)/bench/out/pg-restart; rm -rf "$OUT"; mkdir -p "$OUT"
 [[ -f target/quarkus-app/quarkus-run.jar ]] || ./mvnw -B -q package -DskipTests
+source bench/admin.sh
 
 as_pg() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 pg() { as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA.log" -w "$@"; }
@@ -25,7 +26,9 @@ pg -o "-p $PG_PORT -k /tmp -c listen_addresses=127.0.0.1" start >/dev/null
 cleanup() { [[ -f $OUT/app.pid ]] && kill "$(cat "$OUT/app.pid")" 2>/dev/null || true; sleep 2; pg -m fast stop >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
-QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/postgres QUARKUS_DATASOURCE_USERNAME=postgres \
+# a fresh database each run: the admin account (bench/admin.sh) gets a new password every time
+psql -h 127.0.0.1 -p $PG_PORT -U postgres -d postgres -qc "drop database if exists slugline_restart" -c "create database slugline_restart"
+QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/slugline_restart QUARKUS_DATASOURCE_USERNAME=postgres \
   QUARKUS_HTTP_PORT=$APP java -XX:+UseSerialGC -Xmx256m -jar target/quarkus-app/quarkus-run.jar >"$OUT/app.log" 2>&1 &
 echo $! >"$OUT/app.pid"
 for _ in $(seq 1 600); do curl -fs -o /dev/null "http://127.0.0.1:$APP/q/health/ready" && break; sleep 0.2; done
@@ -46,16 +49,19 @@ import sys
 rows = [l.split(",") for l in open(sys.argv[1]).read().split() if l]
 down, up = int(sys.argv[2]), int(sys.argv[3])
 def bad(r): return not r[2].startswith("2")
-before = [r for r in rows if int(r[0]) < down]
-during = [r for r in rows if down <= int(r[0]) < up]
+def end(r): return int(r[0]) + float(r[3])
+# a request that was in flight when PostgreSQL stopped or came back belongs to the outage
+before = [r for r in rows if end(r) < down]
+during = [r for r in rows if end(r) >= down and int(r[0]) < up]
 after = [r for r in rows if int(r[0]) >= up]
 first_ok = min((int(r[0]) for r in after if not bad(r)), default=None)
-after_recovery = [r for r in after if first_ok is not None and int(r[0]) > first_ok]
 codes = sorted({r[2] for r in during})
 slow = max((float(r[3]) for r in during), default=0)
 print(f"before the outage: {len(before)} requests, {sum(map(bad, before))} errors")
 print(f"during the outage: {len(during)} requests, {sum(map(bad, during))} errors (statuses {codes}), slowest answer {slow:.0f} ms")
-print(f"after PostgreSQL was back: {len(after)} requests, {sum(map(bad, after))} errors; "
-      f"first success {((first_ok - up) / 1000 if first_ok else float('nan')):.2f} s after it was back; "
-      f"errors after that first success: {sum(map(bad, after_recovery))}")
+last_bad = max((end(r) for r in after if bad(r)), default=None)
+print(f"after PostgreSQL was back: {len(after)} requests, {sum(map(bad, after))} errors "
+      f"(statuses {sorted({r[2] for r in after if bad(r)})}); first success "
+      f"{((first_ok - up) / 1000 if first_ok else float('nan')):.2f} s after it was back; "
+      f"last error answered {((last_bad - up) / 1000 if last_bad else 0):.2f} s after it was back")
 PY

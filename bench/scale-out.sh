@@ -12,6 +12,7 @@ LB=18740; A=18741; B=18742
 DB=slugline_7_scale
 OUT=$(pwd)/bench/out/scale-out; rm -rf "$OUT"; mkdir -p "$OUT"
 [[ -f target/quarkus-app/quarkus-run.jar ]] || ./mvnw -B -q package -DskipTests
+source bench/admin.sh
 command -v nginx >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; }
 
 psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB" -c "create database $DB"

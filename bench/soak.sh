@@ -10,6 +10,7 @@ PORT=${PORT:-18760}
 DB=slugline_7_soak
 OUT=$(pwd)/bench/out/soak; rm -rf "$OUT"; mkdir -p "$OUT"
 [[ -f target/quarkus-app/quarkus-run.jar ]] || ./mvnw -B -q package -DskipTests
+source bench/admin.sh
 psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB" -c "create database $DB"
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_HTTP_PORT=$PORT \
   java -XX:+UseSerialGC -Xmx256m -jar target/quarkus-app/quarkus-run.jar >"$OUT/app.log" 2>&1 &

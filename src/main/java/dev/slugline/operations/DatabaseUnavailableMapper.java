@@ -1,6 +1,7 @@
 package dev.slugline.operations;
 
 import dev.slugline.common.errors.Problem;
+import io.quarkus.arc.ArcUndeclaredThrowableException;
 import io.quarkus.logging.Log;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
@@ -30,8 +31,19 @@ public class DatabaseUnavailableMapper {
         if (isConnectionFailure(e)) {
             return unavailable(e, uri);
         }
-        Log.errorf(e, "Unexpected persistence failure on %s", path(uri));
-        return Problem.of(500, "An unexpected error occurred; it has been logged", path(uri), List.of()).toResponse();
+        return unexpected(e, uri, "persistence failure");
+    }
+
+    /**
+     * A commit that failed because PostgreSQL went away. Writes are conditional (a slug taken is a 409, a stale
+     * {@code If-Match} a 412), so a client may retry safely even if the commit did land.
+     */
+    @ServerExceptionMapper
+    public Response failedCommit(ArcUndeclaredThrowableException e, UriInfo uri) {
+        if (isConnectionFailure(e)) {
+            return unavailable(e, uri);
+        }
+        return unexpected(e, uri, "failure");
     }
 
     @ServerExceptionMapper
@@ -39,13 +51,17 @@ public class DatabaseUnavailableMapper {
         if (isConnectionFailure(e)) {
             return unavailable(e, uri);
         }
-        Log.errorf(e, "Unexpected SQL failure on %s", path(uri));
-        return Problem.of(500, "An unexpected error occurred; it has been logged", path(uri), List.of()).toResponse();
+        return unexpected(e, uri, "SQL failure");
     }
 
     /** SQL state class 08 (connection exception), 57P0x (server shutting down or starting), or the pool giving up. */
     static boolean isConnectionFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        return isConnectionFailure(e, 0);
+    }
+
+    /** Looks through causes and suppressed exceptions (where the transaction manager keeps a failed commit's). */
+    private static boolean isConnectionFailure(Throwable e, int depth) {
+        for (Throwable t = e; t != null && depth < 10; t = t.getCause() == t ? null : t.getCause(), depth++) {
             if (t instanceof JDBCConnectionException || t instanceof java.net.ConnectException) {
                 return true;
             }
@@ -59,8 +75,18 @@ public class DatabaseUnavailableMapper {
                     return true;
                 }
             }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isConnectionFailure(suppressed, depth + 1)) {
+                    return true;
+                }
+            }
         }
         return false;
+    }
+
+    private static Response unexpected(Throwable e, UriInfo uri, String what) {
+        Log.errorf(e, "Unexpected %s on %s", what, path(uri));
+        return Problem.of(500, "An unexpected error occurred; it has been logged", path(uri), List.of()).toResponse();
     }
 
     private static Response unavailable(Throwable e, UriInfo uri) {

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -37,7 +38,7 @@ public class RequestLog {
     void handle(RoutingContext rc) {
         long start = System.nanoTime();
         String incoming = rc.request().getHeader(HEADER);
-        String id = incoming != null && SANE_ID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        String id = incoming != null && SANE_ID.matcher(incoming).matches() ? incoming : newId();
         rc.put(MDC_KEY, id);
         MDC.put(MDC_KEY, id);
         rc.response().putHeader(HEADER, id);
@@ -53,5 +54,16 @@ public class RequestLog {
             }
         });
         rc.next();
+    }
+
+    /**
+     * A random (version 4) UUID from the thread's own generator: ids need to be unique, not unguessable, and
+     * {@link UUID#randomUUID()} makes every request queue on one shared {@code SecureRandom}.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.slugline.security;
 
+import dev.slugline.common.http.ContentVersion;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -32,11 +33,13 @@ public class SluglineAuthMechanism implements HttpAuthenticationMechanism {
 
     private final BasicAuthenticationMechanism basic = new BasicAuthenticationMechanism("Slugline", false);
     private final LoginThrottle throttle;
+    private final ContentVersion database;
     private final SecurityConfig config;
 
-    public SluglineAuthMechanism(LoginThrottle throttle, SecurityConfig config) {
+    public SluglineAuthMechanism(LoginThrottle throttle, SecurityConfig config, ContentVersion database) {
         this.throttle = throttle;
         this.config = config;
+        this.database = database;
     }
 
     @Override
@@ -44,6 +47,11 @@ public class SluglineAuthMechanism implements HttpAuthenticationMechanism {
         String authorization = context.request().getHeader("Authorization");
         if (authorization == null || authorization.isBlank()) {
             return Uni.createFrom().nullItem();
+        }
+        try {
+            database.requireReachable(); // credentials are checked in PostgreSQL: while it is down, a 503 at once
+        } catch (RuntimeException outage) {
+            return Uni.createFrom().failure(outage);
         }
         if (startsWithIgnoreCase(authorization, "Bearer ")) {
             String token = authorization.substring(7).strip();

@@ -65,7 +65,10 @@ class DatabaseOutageTest {
             }
             Map<String, Object> write = Fixtures.post("During the outage", "Nothing may be written");
             write.put("slug", Fixtures.unique("outage-write"));
+            long writeStart = System.nanoTime();
             Fixtures.create(write).statusCode(503).contentType("application/problem+json");
+            assertThat((System.nanoTime() - writeStart) / 1_000_000)
+                    .as("ms until a write's 503: at once, not after the pool's 2 s acquisition timeout").isLessThan(1_500);
             given().when().get("/q/health/ready").then().statusCode(503).body("status", is("DOWN"));
             given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
         } finally {

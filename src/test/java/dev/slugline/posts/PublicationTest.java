@@ -1,13 +1,17 @@
 package dev.slugline.posts;
 
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +21,7 @@ import static dev.slugline.testing.Fixtures.editor;
 import static dev.slugline.testing.Fixtures.post;
 import static dev.slugline.testing.Fixtures.unique;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -25,6 +30,9 @@ import static org.hamcrest.Matchers.not;
 /** Drafts, scheduled and expired posts stay out of every public read until (and after) their time. */
 @QuarkusTest
 class PublicationTest {
+
+    @Inject
+    Scheduler scheduler;
 
     @BeforeAll
     static void logFailures() {
@@ -62,6 +70,46 @@ class PublicationTest {
         }
         given().when().get("/api/posts/{slug}", slug).then().statusCode(200).body("status", is("published"));
         given().queryParam("tag", tag).when().get("/api/posts").then().body("totalItems", is(1), "items[0].slug", is(slug));
+    }
+
+    @Test
+    void cachedReadsFollowPublicationAndExpiryMomentsWithoutTheScheduler() throws InterruptedException {
+        String tag = unique("0-moment");
+        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Object> coming = post(unique("Coming"), "Soon");
+        coming.put("publishedAt", at.toString());
+        coming.put("tags", List.of(tag));
+        String comingSlug = create(coming).statusCode(201).body("status", is("scheduled")).extract().path("slug");
+        Map<String, Object> going = post(unique("Going"), "Soon gone");
+        going.put("publishedAt", "2024-01-01T00:00:00Z");
+        going.put("expiresAt", at.toString());
+        going.put("tags", List.of(tag));
+        String goingSlug = create(going).statusCode(201).body("status", is("published")).extract().path("slug");
+
+        scheduler.pause(); // nothing announces the moments: the reads alone must notice them
+        try {
+            String listTag = null;
+            for (int i = 0; i < 3; i++) { // the first read fills the caches, the next ones are answered from them
+                listTag = given().queryParam("tag", tag).when().get("/api/posts").then().statusCode(200)
+                        .body("items.slug", is(List.of(goingSlug))).extract().header("ETag");
+                given().when().get("/api/posts/{slug}", goingSlug).then().statusCode(200);
+                given().when().get("/api/posts/{slug}", comingSlug).then().statusCode(404);
+            }
+            while (OffsetDateTime.now().isBefore(at.plusNanos(200_000_000))) {
+                Thread.sleep(100);
+            }
+            given().header("If-None-Match", listTag).queryParam("tag", tag).when().get("/api/posts")
+                    .then().statusCode(200).body("items.slug", is(List.of(comingSlug)))
+                    .header("ETag", not(listTag));
+            given().when().get("/api/posts/{slug}", goingSlug).then().statusCode(404);
+            given().when().get("/api/posts/{slug}", comingSlug).then().statusCode(200).body("status", is("published"));
+            String lastModified = given().queryParam("tag", tag).when().get("/api/posts").then().statusCode(200)
+                    .body("items.slug", is(List.of(comingSlug))).extract().header("Last-Modified");
+            assertThat(ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())
+                    .isAfterOrEqualTo(at.toInstant());
+        } finally {
+            scheduler.resume();
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +22,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The counter that database triggers move with every change readers could see (migration V51). Shared by all
  * instances through PostgreSQL, it is what list ETags, Last-Modified and the response caches are checked against.
+ *
+ * <p>Visibility also changes with no write at all, when a scheduled post's publication moment or a post's expiry
+ * passes. So a snapshot also counts the moments passed since the counter last moved: its {@code version} changes at
+ * each write and at each such moment, and {@code changedAt} is the later of the last write and the last moment.
  *
  * <p>Every check reads the database, so a reader is never answered from a version older than a write acknowledged
  * by any instance before the request arrived. The reads are coalesced: one connection of this instance reads the
@@ -37,7 +43,19 @@ public class ContentVersion {
     public record Snapshot(long version, Instant changedAt) {
     }
 
-    private static final String QUERY = "select version, changed_at from content_version where id = 1";
+    private static final String QUERY = """
+            select v.version, v.changed_at, moments.passed, moments.latest
+              from content_version v cross join lateral (
+                   select count(*) passed, max(moment) latest from (
+                          select p.published_at moment from post p
+                           where p.status = 'PUBLISHED' and p.published_at > v.changed_at and p.published_at <= now()
+                          union all
+                          select p.expires_at from post p
+                           where p.status = 'PUBLISHED' and p.expires_at > v.changed_at and p.expires_at <= now()) m
+                   ) moments
+             where v.id = 1""";
+    /** Moments passed since the last write take the low bits of a snapshot's version. */
+    private static final int MOMENT_BITS = 20;
     private static final long WAIT_MILLIS = 2_000;
 
     private final DataSource dataSource;
@@ -62,15 +80,21 @@ public class ContentVersion {
         }
         CompletableFuture<Snapshot> read = new CompletableFuture<>();
         waiting.add(read);
+        if (!reading) {
+            // the reader failed while this was being queued, and may have drained the queue before it
+            read.completeExceptionally(new IllegalStateException("The content version reader is not connected"));
+        }
         arrivals.release();
-        return read.orTimeout(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        return read;
     }
 
     /** The current version, read after this call; blocks, so for worker threads only. */
     public Snapshot current() {
         if (reading) {
             try {
-                return fresh().get();
+                return fresh().get(2 * WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // the shared reader hangs (its network timeout will end it): ask with a connection of our own
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof SQLException failed) {
                     throw new PersistenceException("Reading the content version failed", failed);
@@ -80,16 +104,24 @@ public class ContentVersion {
                 Thread.currentThread().interrupt();
             }
         }
-        SQLException outage = unreachable;
-        if (outage != null) {
-            // PostgreSQL refused the reader moments ago: answer the outage now, not after the pool's timeout
-            throw new PersistenceException("Reading the content version failed", outage);
-        }
+        requireReachable();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(QUERY)) {
             return read(query);
         } catch (SQLException e) {
             throw new PersistenceException("Reading the content version failed", e);
+        }
+    }
+
+    /**
+     * Fails at once while PostgreSQL refused the shared reader moments ago (it retries when this fails), so
+     * that a request answers the outage now rather than after the pool's acquisition timeout.
+     */
+    public void requireReachable() {
+        SQLException outage = unreachable;
+        if (outage != null) {
+            arrivals.release(); // the reader tries again now: PostgreSQL may be back
+            throw new PersistenceException("PostgreSQL is unreachable", outage);
         }
     }
 
@@ -115,22 +147,16 @@ public class ContentVersion {
                     Log.info("The content version reader is connected again");
                 }
                 unreachable = null;
-                reading = true;
                 backoffMillis = 100;
-                while (running) {
-                    if (!arrivals.tryAcquire(1, TimeUnit.SECONDS)) {
-                        continue;
-                    }
-                    arrivals.drainPermits();
-                    List<CompletableFuture<Snapshot>> batch = new ArrayList<>();
-                    for (CompletableFuture<Snapshot> next; (next = waiting.poll()) != null; ) {
-                        batch.add(next);
-                    }
-                    if (!batch.isEmpty()) {
-                        // every request in the batch arrived before this read started
-                        Snapshot snapshot = read(query);
-                        batch.forEach(read -> read.complete(snapshot));
-                    }
+                // A read that hangs fails its whole batch after this, so waiters need no timeout of their own.
+                // Reset before the connection goes back to the pool, where longer statements run.
+                connection.setNetworkTimeout(Runnable::run, (int) WAIT_MILLIS);
+                try {
+                    reading = true;
+                    readWhileRunning(query);
+                } finally {
+                    reading = false;
+                    connection.setNetworkTimeout(Runnable::run, 0);
                 }
             } catch (SQLException | RuntimeException e) {
                 reading = false;
@@ -142,7 +168,7 @@ public class ContentVersion {
                     if (backoffMillis == 100) {
                         Log.warnf("The content version reader lost its connection (%s); retrying", e.getMessage());
                     }
-                    sleep(backoffMillis);
+                    waitBeforeRetry(backoffMillis);
                     backoffMillis = Math.min(backoffMillis * 2, 1_000);
                 }
             } catch (InterruptedException e) {
@@ -155,6 +181,30 @@ public class ContentVersion {
         failWaiting(new IllegalStateException("Shutting down"));
     }
 
+    private void readWhileRunning(PreparedStatement query) throws SQLException, InterruptedException {
+        while (running) {
+            if (!arrivals.tryAcquire(1, TimeUnit.SECONDS)) {
+                continue;
+            }
+            arrivals.drainPermits();
+            List<CompletableFuture<Snapshot>> batch = new ArrayList<>();
+            for (CompletableFuture<Snapshot> next; (next = waiting.poll()) != null; ) {
+                batch.add(next);
+            }
+            if (!batch.isEmpty()) {
+                // every request in the batch arrived before this read started
+                Snapshot snapshot;
+                try {
+                    snapshot = read(query);
+                } catch (SQLException | RuntimeException e) {
+                    batch.forEach(read -> read.completeExceptionally(e));
+                    throw e;
+                }
+                batch.forEach(read -> read.complete(snapshot));
+            }
+        }
+    }
+
     private void failWaiting(Exception cause) {
         for (CompletableFuture<Snapshot> next; (next = waiting.poll()) != null; ) {
             next.completeExceptionally(cause);
@@ -164,13 +214,25 @@ public class ContentVersion {
     private static Snapshot read(PreparedStatement query) throws SQLException {
         try (ResultSet row = query.executeQuery()) {
             row.next();
-            return new Snapshot(row.getLong(1), row.getTimestamp(2).toInstant());
+            long passed = Math.min(row.getLong(3), (1L << MOMENT_BITS) - 1);
+            Instant changedAt = row.getTimestamp(2).toInstant();
+            Timestamp latest = row.getTimestamp(4);
+            if (latest != null && latest.toInstant().isAfter(changedAt)) {
+                changedAt = latest.toInstant();
+            }
+            return new Snapshot(row.getLong(1) << MOMENT_BITS | passed, changedAt);
         }
     }
 
-    private static void sleep(long millis) {
+    /**
+     * Waits up to {@code millis} before connecting again, less when a request meets the outage meanwhile, so that
+     * requests stop getting 503s within moments of PostgreSQL's return (at most 50 attempts a second).
+     */
+    private void waitBeforeRetry(long millis) {
         try {
-            Thread.sleep(millis);
+            Thread.sleep(20);
+            arrivals.drainPermits();
+            arrivals.tryAcquire(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
