@@ -69,8 +69,11 @@ public class ImportService {
         this.config = config;
     }
 
-    /** How to import. */
-    public record Options(boolean dryRun, boolean foldersAsCategories) {
+    /**
+     * How to import. {@code overwrite}: a file whose post was written through the API since it was imported (or
+     * never was) replaces it; otherwise that file is a conflict and nothing of it is written.
+     */
+    public record Options(boolean dryRun, boolean foldersAsCategories, boolean overwrite) {
     }
 
     private final MeterRegistry meters;
@@ -94,11 +97,13 @@ public class ImportService {
             payload.put("unchanged", report.unchanged());
             payload.put("failed", report.failed());
             payload.put("skipped", report.skipped());
+            payload.put("conflict", report.conflict());
             QuarkusTransaction.requiringNew().run(() -> webhooks.enqueue(IMPORT_FINISHED, payload));
             meters.counter("slugline_import_files", "outcome", "created").increment(report.created());
             meters.counter("slugline_import_files", "outcome", "updated").increment(report.updated());
             meters.counter("slugline_import_files", "outcome", "unchanged").increment(report.unchanged());
             meters.counter("slugline_import_files", "outcome", "failed").increment(report.failed());
+            meters.counter("slugline_import_files", "outcome", "conflict").increment(report.conflict());
         }
         return report;
     }
@@ -230,7 +235,8 @@ public class ImportService {
             }
             written = chunk;
             writtenItems = items;
-            writing = writer.submit(() -> options.dryRun() ? postImports.plan(items) : postImports.importAll(items, author));
+            writing = writer.submit(() -> options.dryRun() ? postImports.plan(items, options.overwrite())
+                    : postImports.importAll(items, author, options.overwrite()));
         }
         if (writing != null) {
             report(reports, written, writtenItems, writing, options, author);
@@ -262,7 +268,8 @@ public class ImportService {
             Candidate c = chunk.get(i);
             List<PostImportService.Item> one = List.of(items.get(i));
             try {
-                reports.put(c.path, done(c, one.get(0), (options.dryRun() ? postImports.plan(one) : postImports.importAll(one, author)).get(0)));
+                reports.put(c.path, done(c, one.get(0), (options.dryRun() ? postImports.plan(one, options.overwrite())
+                        : postImports.importAll(one, author, options.overwrite())).get(0)));
             } catch (RuntimeException e) {
                 reports.put(c.path, report(c.path, ImportReport.Status.failed, c.slug, null, null,
                         e instanceof SluglineException ? e.getMessage() : "could not be stored: " + rootMessage(e), one.get(0).warnings()));
@@ -387,8 +394,8 @@ public class ImportService {
     }
 
     private static ImportReport.FileReport done(Candidate c, PostImportService.Item item, PostImportService.Result result) {
-        if (result.outcome() == PostImportService.Outcome.FAILED) {
-            return report(c.path, ImportReport.Status.failed, c.slug, "slug", null, result.reason(), item.warnings());
+        if (result.outcome() == PostImportService.Outcome.FAILED || result.outcome() == PostImportService.Outcome.CONFLICT) {
+            return report(c.path, status(result.outcome().name()), c.slug, "slug", null, result.reason(), item.warnings());
         }
         return report(c.path, status(result.outcome().name()), c.slug, null, null, null, item.warnings());
     }
