@@ -13,8 +13,8 @@ public record ImportReport(
         @Schema(description = "Files identical to what is stored: nothing written") int unchanged,
         @Schema(description = "Files refused; nothing of them was written") int failed,
         @Schema(description = "Files that are not posts (Hugo section pages)") int skipped,
-        @Schema(description = "Files whose post was changed through the API since it was imported, or was never "
-                + "imported: nothing written (onConflict=overwrite replaces it)") int conflict,
+        @Schema(description = "Files whose post (by slug) or medium (by path) was changed through the API since it "
+                + "was imported, or was never imported: nothing written (onConflict=overwrite replaces it)") int conflict,
         List<FileReport> files) {
 
     public enum Status { created, updated, unchanged, failed, skipped, conflict }

@@ -34,9 +34,9 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
 
-    private static final String ON_CONFLICT = "What to do with a file whose post was changed through the API since it "
-            + "was imported (or was never imported): refuse (default) reports it as conflict and writes nothing of it; "
-            + "overwrite replaces the post with the file";
+    private static final String ON_CONFLICT = "What to do with a file whose post or medium was changed through the API "
+            + "since it was imported (or was never imported): refuse (default) reports it as conflict and writes "
+            + "nothing of it; overwrite replaces the post or medium with the file";
 
     private final ImportService imports;
 
@@ -49,12 +49,12 @@ public class ImportResource {
             "application/x-compressed-tar", MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Imports a .zip or .tar.gz of a content folder: Markdown files become posts, other files media",
             description = "Idempotent: the same archive twice changes nothing the second time; a changed file updates "
-                    + "its post (matched by slug). A post changed through the API since it was imported (or never "
-                    + "imported) is not overwritten: its file is reported as conflict and nothing of it is written, "
-                    + "unless onConflict=overwrite. One bad file does not stop the others.")
+                    + "its post (matched by slug) or medium (by path). A post or medium changed through the API since "
+                    + "it was imported (or never imported) is not overwritten: its file is reported as conflict and "
+                    + "nothing of it is written, unless onConflict=overwrite. One bad file does not stop the others.")
     @RequestBody(content = @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "200", description = "Per file: created, updated, unchanged, failed (with reason and line), "
-            + "skipped, or conflict (with the reason: the post was changed through the API)",
+            + "skipped, or conflict (with the reason: the post or medium was changed through the API)",
             content = @Content(schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "400", description = "Empty body or a bad parameter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -37,7 +37,8 @@ import java.util.stream.IntStream;
  * other file a medium. Files are read and checked first, without a transaction; then media and posts are written
  * in chunks, each chunk in one transaction with a fixed number of statements. A file that fails is reported and
  * nothing of it is written; the others go on. Importing the same files again changes nothing, and a file whose
- * bytes were imported before is recognised by their hash without being read again.
+ * bytes were imported before is recognised by their hash without being read again. What an editor changed through
+ * the API since an import wrote it (or what no import wrote) is never overwritten unasked: its file is a conflict.
  */
 @ApplicationScoped
 public class ImportService {
@@ -165,11 +166,12 @@ public class ImportService {
             for (int from = 0; from < mediaPaths.size(); from += BATCH) {
                 Map<String, byte[]> batch = new LinkedHashMap<>();
                 mediaPaths.subList(from, Math.min(mediaPaths.size(), from + BATCH)).forEach(p -> batch.put(p, mediaFiles.get(p)));
-                List<MediaService.Outcome> outcomes = media.importAll(batch, options.dryRun());
+                List<MediaService.Imported> outcomes = media.importAll(batch, options.dryRun(), options.overwrite());
                 int i = 0;
                 for (String path : batch.keySet()) {
-                    reports.put(path, report(path, ImportReport.Kind.media, status(outcomes.get(i++).name()),
-                            MediaService.url(path), null, null, null, List.of()));
+                    MediaService.Imported outcome = outcomes.get(i++);
+                    reports.put(path, report(path, ImportReport.Kind.media, status(outcome.outcome().name()),
+                            MediaService.url(path), outcome.reason() == null ? null : "path", null, outcome.reason(), List.of()));
                 }
             }
         }

@@ -58,7 +58,11 @@ public class MediaService {
     }
 
     /** What an upload or import did to one file. */
-    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+    public enum Outcome { CREATED, UPDATED, UNCHANGED, CONFLICT }
+
+    /** What an import did, or would do, to one file; {@code reason} says why it conflicts. */
+    public record Imported(Outcome outcome, String reason) {
+    }
 
     public record Stored(MediaView media, Outcome outcome) {
     }
@@ -124,13 +128,13 @@ public class MediaService {
             if (taken.isPresent()) { // a client chose this path for other bytes: never replaced by an upload without path
                 throw new ConflictException("path", "'" + generated + "' holds another file; upload with a path of your own");
             }
-            return store(generated, taken, data, sha, detected);
+            return store(generated, taken, data, sha, detected, false);
         }
         String cleanPath = ImportPaths.clean(path.strip()).filter(p -> p.length() <= 1000).orElseThrow(() ->
                 new InvalidInputException("path", "'" + path + "' is not a relative path without '..', backslash or control character"));
         Optional<Media> current = media.findByPathForUpdate(cleanPath);
         checkPreconditions(cleanPath, current, sha, conditions);
-        return store(cleanPath, current, data, sha, detected);
+        return store(cleanPath, current, data, sha, detected, false);
     }
 
     /** RFC 9110 section 13.2.2, for an upload to a path whose current file (if any) is locked. */
@@ -190,7 +194,8 @@ public class MediaService {
         return value == null || value.isBlank();
     }
 
-    private Stored store(String path, Optional<Media> current, byte[] data, String sha, String contentType) {
+    /** {@code imported}: an import writes the file, and remembers that it did (see V85). */
+    private Stored store(String path, Optional<Media> current, byte[] data, String sha, String contentType, boolean imported) {
         if (current.isPresent() && current.get().sha256.equals(sha)) {
             return new Stored(MediaView.from(current.get()), Outcome.UNCHANGED);
         }
@@ -204,6 +209,9 @@ public class MediaService {
         file.sha256 = sha;
         file.size = data.length;
         file.updatedAt = now();
+        if (imported) {
+            file.importedSha256 = sha;
+        }
         if (file.id == null) {
             media.persist(file);
         }
@@ -214,23 +222,33 @@ public class MediaService {
 
     /**
      * Stores the files of an import (any type, as detected), by path: same bytes at the same path are
-     * unchanged and not written. With {@code dryRun} nothing is written.
+     * unchanged and not written. A path whose file was replaced through the API since an import wrote it, or that
+     * no import wrote, is a conflict and keeps its file, unless {@code overwrite}. With {@code dryRun} nothing is
+     * written.
      */
     @Transactional
-    public List<Outcome> importAll(Map<String, byte[]> filesByPath, boolean dryRun) {
+    public List<Imported> importAll(Map<String, byte[]> filesByPath, boolean dryRun, boolean overwrite) {
         Map<String, Media> existing = new HashMap<>();
         media.findByPaths(filesByPath.keySet()).forEach(m -> existing.put(m.path, m));
-        List<Outcome> outcomes = new ArrayList<>();
+        List<Imported> outcomes = new ArrayList<>();
         for (Map.Entry<String, byte[]> file : filesByPath.entrySet()) {
             String sha = sha256(file.getValue());
             Media current = existing.get(file.getKey());
             if (current != null && current.sha256.equals(sha)) {
-                outcomes.add(Outcome.UNCHANGED);
+                if (!dryRun && !sha.equals(current.importedSha256)) {
+                    current.importedSha256 = sha; // the import and the API agree: the import may replace it later
+                }
+                outcomes.add(new Imported(Outcome.UNCHANGED, null));
+            } else if (current != null && !current.sha256.equals(current.importedSha256) && !overwrite) {
+                outcomes.add(new Imported(Outcome.CONFLICT, "conflict: '" + current.path + "' "
+                        + (current.importedSha256 != null ? "was replaced through the API after it was last imported"
+                        : "holds a file uploaded through the API, not imported") + " (ETag " + etag(current.sha256)
+                        + "); nothing written. Import with onConflict=overwrite to replace it with this file"));
             } else if (dryRun) {
-                outcomes.add(current == null ? Outcome.CREATED : Outcome.UPDATED);
+                outcomes.add(new Imported(current == null ? Outcome.CREATED : Outcome.UPDATED, null));
             } else {
-                outcomes.add(store(file.getKey(), Optional.ofNullable(current), file.getValue(), sha,
-                        detect(file.getValue(), ImportPaths.fileName(file.getKey()))).outcome());
+                outcomes.add(new Imported(store(file.getKey(), Optional.ofNullable(current), file.getValue(), sha,
+                        detect(file.getValue(), ImportPaths.fileName(file.getKey())), true).outcome(), null));
             }
         }
         return outcomes;

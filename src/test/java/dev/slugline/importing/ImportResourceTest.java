@@ -398,6 +398,45 @@ class ImportResourceTest {
     }
 
     @Test
+    void aMediumReplacedOrUploadedThroughTheApiIsAConflictUntilOverwritten() {
+        String run = run();
+        String path = "images/" + run + "/cover.png";
+        byte[] imported = Archives.uniquePng();
+        byte[] zip = Archives.zip(Archives.files(path, imported));
+        importZip(zip, "").statusCode(200).body("created", is(1));
+        String etag = given().get("/api/media/" + path).then().statusCode(200).extract().header("ETag");
+        byte[] uploaded = Archives.uniquePng();
+        editor().contentType("image/png").body(uploaded).queryParam("path", path).header("If-Match", etag)
+                .when().post("/api/media").then().statusCode(200);
+        String uploadedEtag = "\"" + dev.slugline.media.MediaService.sha256(uploaded) + "\"";
+
+        for (String query : List.of("?dryRun=true", "")) {
+            JsonPath report = importZip(zip, query).statusCode(200).body("conflict", is(1), "updated", is(0)).extract().jsonPath();
+            assertThat(file(report, path)).as(query).containsEntry("kind", "media").containsEntry("status", "conflict")
+                    .containsEntry("field", "path");
+            assertThat((String) file(report, path).get("reason")).as(query)
+                    .contains("was replaced through the API after it was last imported", uploadedEtag, "onConflict=overwrite");
+        }
+        assertThat(given().get("/api/media/" + path).then().statusCode(200).extract().asByteArray()).isEqualTo(uploaded);
+
+        importZip(zip, "?onConflict=overwrite").statusCode(200).body("updated", is(1), "conflict", is(0));
+        assertThat(given().get("/api/media/" + path).then().statusCode(200).extract().asByteArray()).isEqualTo(imported);
+        importZip(zip, "").statusCode(200).body("unchanged", is(1), "conflict", is(0));
+        // the import wrote it last: a changed file in the archive updates it
+        byte[] changed = Archives.uniquePng();
+        importZip(Archives.zip(Archives.files(path, changed)), "").statusCode(200).body("updated", is(1));
+        assertThat(given().get("/api/media/" + path).then().statusCode(200).extract().asByteArray()).isEqualTo(changed);
+
+        // a file only ever uploaded is not the import's to replace
+        String uploadedPath = "images/" + run + "/uploaded.png";
+        editor().contentType("image/png").body(uploaded).queryParam("path", uploadedPath).when().post("/api/media").then().statusCode(201);
+        JsonPath report = importZip(Archives.zip(Archives.files(uploadedPath, Archives.uniquePng())), "").statusCode(200)
+                .body("conflict", is(1)).extract().jsonPath();
+        assertThat((String) file(report, uploadedPath).get("reason")).contains("holds a file uploaded through the API, not imported");
+        assertThat(given().get("/api/media/" + uploadedPath).then().statusCode(200).extract().asByteArray()).isEqualTo(uploaded);
+    }
+
+    @Test
     void anUnknownOnConflictIs400AndImportsNothing() {
         String slug = "unknown-option-" + run();
         byte[] zip = Archives.zip(Archives.files("posts/" + slug + ".md", "---\ntitle: Never\n---\nx\n"));

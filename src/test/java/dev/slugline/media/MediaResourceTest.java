@@ -37,12 +37,8 @@ class MediaResourceTest {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** A PNG whose bytes are unique to the test (a trailing comment after IEND is ignored by decoders). */
     private static byte[] uniquePng() {
-        byte[] tail = run().getBytes(StandardCharsets.US_ASCII);
-        byte[] png = Arrays.copyOf(Archives.PNG, Archives.PNG.length + tail.length);
-        System.arraycopy(tail, 0, png, Archives.PNG.length, tail.length);
-        return png;
+        return Archives.uniquePng();
     }
 
     @Test
