@@ -202,5 +202,11 @@ class MarkdownImportTest {
         postFile("---\ntitle: Posted\nslug: " + imported + "\n---\nposted body\n").statusCode(409)
                 .contentType("application/problem+json").body("violations[0].field", is("slug"));
         given().get("/api/posts/" + imported).then().statusCode(200).body("title", is("Imported"));
+
+        // without a slug key the slug comes from the title, and a taken one is not reused: a new post beside it
+        String title = unique("Derived");
+        String derived = postFile("---\ntitle: " + title + "\n---\none\n").statusCode(201).extract().path("slug");
+        postFile("---\ntitle: " + title + "\n---\ntwo\n").statusCode(201).body("slug", is(derived + "-2"));
+        given().get("/api/posts/" + derived).then().statusCode(200).body("markdown", containsString("one"));
     }
 }
