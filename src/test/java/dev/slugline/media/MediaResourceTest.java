@@ -10,7 +10,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.UUID;
 
 import static dev.slugline.testing.Fixtures.editor;
@@ -200,6 +208,35 @@ class MediaResourceTest {
         upload(path, png, null, null).statusCode(200).header("ETag", is(etag)).body("sha256", is(MediaService.sha256(png)));
         // already applied (RFC 9110 13.1.1): a retry whose first answer was lost is no error
         upload(path, png, "If-Match", "\"" + "0".repeat(64) + "\"").statusCode(200).header("ETag", is(etag));
+    }
+
+    @Test
+    void concurrentReplacementsWithOneEtagReplaceOnceAndTheOthersAre412() throws Exception {
+        String path = "images/" + run() + "/cover.png";
+        String etag = upload(path, uniquePng(), null, null).statusCode(201).extract().header("ETag");
+        int writers = 6;
+        List<byte[]> files = IntStream.range(0, writers).mapToObj(i -> uniquePng()).toList();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (byte[] file : files) {
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return upload(path, file, "If-Match", etag).extract().statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> got = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                got.add(status.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(got).containsOnly(200, 412).filteredOn(status -> status == 200).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        // what is served is the one file that won, whole
+        assertThat(files).anySatisfy(file -> assertThat(served(path)).isEqualTo(file));
     }
 
     @Test
