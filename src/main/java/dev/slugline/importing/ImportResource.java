@@ -65,7 +65,7 @@ public class ImportResource {
     public ImportReport importArchive(byte[] archive,
                                       @Parameter(description = "Report what would happen; write nothing") @QueryParam("dryRun") String dryRun,
                                       @Parameter(description = "Make the folder of each post one of its categories") @QueryParam("foldersAsCategories") String foldersAsCategories,
-                                      @Parameter(description = ON_CONFLICT, schema = @Schema(enumeration = {"refuse", "overwrite"}, defaultValue = "refuse"))
+                                      @Parameter(description = ON_CONFLICT, schema = @Schema(type = SchemaType.STRING, enumeration = {"refuse", "overwrite"}, defaultValue = "refuse"))
                                       @QueryParam("onConflict") String onConflict) {
         return imports.importArchive(archive, options(dryRun, foldersAsCategories, onConflict));
     }
@@ -84,7 +84,7 @@ public class ImportResource {
     public ImportReport importFiles(@RestForm("files") List<FileUpload> files,
                                     @QueryParam("dryRun") String dryRun,
                                     @QueryParam("foldersAsCategories") String foldersAsCategories,
-                                    @Parameter(description = ON_CONFLICT, schema = @Schema(enumeration = {"refuse", "overwrite"}, defaultValue = "refuse"))
+                                    @Parameter(description = ON_CONFLICT, schema = @Schema(type = SchemaType.STRING, enumeration = {"refuse", "overwrite"}, defaultValue = "refuse"))
                                     @QueryParam("onConflict") String onConflict) {
         ImportService.Options options = options(dryRun, foldersAsCategories, onConflict);
         if (files == null || files.isEmpty()) {
