@@ -259,6 +259,18 @@ class MediaResourceTest {
     }
 
     @Test
+    void anUploadWithoutPathNeverReplacesTheFileAtTheNameItWouldTake() {
+        byte[] png = uniquePng();
+        String generated = "uploads/" + MediaService.sha256(png).substring(0, 16) + ".png";
+        byte[] other = uniquePng();
+        upload(generated, other, null, null).statusCode(201);
+        editor().contentType("image/png").body(png).post("/api/media").then().statusCode(409)
+                .contentType("application/problem+json").body("violations[0].field", is("path"),
+                        "detail", containsString(generated));
+        assertThat(served(generated)).isEqualTo(other);
+    }
+
+    @Test
     void conditionsWithoutAPathAre400() {
         editor().contentType("image/png").body(uniquePng()).header("If-Match", "*").post("/api/media")
                 .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", is("If-Match"));
