@@ -13,9 +13,11 @@ public record ImportReport(
         @Schema(description = "Files identical to what is stored: nothing written") int unchanged,
         @Schema(description = "Files refused; nothing of them was written") int failed,
         @Schema(description = "Files that are not posts (Hugo section pages)") int skipped,
+        @Schema(description = "Files whose post (by slug) or medium (by path) was changed through the API since it "
+                + "was imported, or was never imported: nothing written (onConflict=overwrite replaces it)") int conflict,
         List<FileReport> files) {
 
-    public enum Status { created, updated, unchanged, failed, skipped }
+    public enum Status { created, updated, unchanged, failed, skipped, conflict }
 
     public enum Kind { post, media }
 
@@ -28,13 +30,13 @@ public record ImportReport(
             @Schema(description = "The post's slug, or the medium's URL", example = "hello") String slug,
             @Schema(description = "The front matter field or part of the file that was refused", example = "date") String field,
             @Schema(description = "1-based line of the file", example = "3") Integer line,
-            @Schema(description = "Why it failed") String reason,
+            @Schema(description = "Why it failed or conflicts") String reason,
             @Schema(description = "Accepted, but worth knowing: no date, a missing image") List<String> warnings) {
     }
 
     static ImportReport of(boolean dryRun, List<FileReport> files) {
         int[] counts = new int[Status.values().length];
         files.forEach(f -> counts[f.status().ordinal()]++);
-        return new ImportReport(dryRun, counts[0], counts[1], counts[2], counts[3], counts[4], files);
+        return new ImportReport(dryRun, counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], files);
     }
 }

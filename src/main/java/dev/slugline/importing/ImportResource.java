@@ -34,6 +34,10 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
 
+    private static final String ON_CONFLICT = "What to do with a file whose post or medium was changed through the API "
+            + "since it was imported (or was never imported): refuse (default) reports it as conflict and writes "
+            + "nothing of it; overwrite replaces the post or medium with the file";
+
     private final ImportService imports;
 
     public ImportResource(ImportService imports) {
@@ -45,9 +49,12 @@ public class ImportResource {
             "application/x-compressed-tar", MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Imports a .zip or .tar.gz of a content folder: Markdown files become posts, other files media",
             description = "Idempotent: the same archive twice changes nothing the second time; a changed file updates "
-                    + "its post (matched by slug). One bad file does not stop the others.")
+                    + "its post (matched by slug) or medium (by path). A post or medium changed through the API since "
+                    + "it was imported (or never imported) is not overwritten: its file is reported as conflict and "
+                    + "nothing of it is written, unless onConflict=overwrite. One bad file does not stop the others.")
     @RequestBody(content = @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "200", description = "Per file: created, updated, unchanged, failed (with reason and line) or skipped",
+    @APIResponse(responseCode = "200", description = "Per file: created, updated, unchanged, failed (with reason and line), "
+            + "skipped, or conflict (with the reason: the post or medium was changed through the API)",
             content = @Content(schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "400", description = "Empty body or a bad parameter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -57,8 +64,10 @@ public class ImportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportReport importArchive(byte[] archive,
                                       @Parameter(description = "Report what would happen; write nothing") @QueryParam("dryRun") String dryRun,
-                                      @Parameter(description = "Make the folder of each post one of its categories") @QueryParam("foldersAsCategories") String foldersAsCategories) {
-        return imports.importArchive(archive, options(dryRun, foldersAsCategories));
+                                      @Parameter(description = "Make the folder of each post one of its categories") @QueryParam("foldersAsCategories") String foldersAsCategories,
+                                      @Parameter(description = ON_CONFLICT, schema = @Schema(type = SchemaType.STRING, enumeration = {"refuse", "overwrite"}, defaultValue = "refuse"))
+                                      @QueryParam("onConflict") String onConflict) {
+        return imports.importArchive(archive, options(dryRun, foldersAsCategories, onConflict));
     }
 
     @POST
@@ -74,8 +83,10 @@ public class ImportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportReport importFiles(@RestForm("files") List<FileUpload> files,
                                     @QueryParam("dryRun") String dryRun,
-                                    @QueryParam("foldersAsCategories") String foldersAsCategories) {
-        ImportService.Options options = options(dryRun, foldersAsCategories);
+                                    @QueryParam("foldersAsCategories") String foldersAsCategories,
+                                    @Parameter(description = ON_CONFLICT, schema = @Schema(type = SchemaType.STRING, enumeration = {"refuse", "overwrite"}, defaultValue = "refuse"))
+                                    @QueryParam("onConflict") String onConflict) {
+        ImportService.Options options = options(dryRun, foldersAsCategories, onConflict);
         if (files == null || files.isEmpty()) {
             throw new InvalidInputException("files", "send at least one file in a part named 'files'");
         }
@@ -96,8 +107,16 @@ public class ImportResource {
         }
     }
 
-    private static ImportService.Options options(String dryRun, String foldersAsCategories) {
-        return new ImportService.Options(flag("dryRun", dryRun), flag("foldersAsCategories", foldersAsCategories));
+    private static ImportService.Options options(String dryRun, String foldersAsCategories, String onConflict) {
+        boolean overwrite;
+        if (onConflict == null || onConflict.isEmpty() || onConflict.equalsIgnoreCase("refuse")) {
+            overwrite = false;
+        } else if (onConflict.equalsIgnoreCase("overwrite")) {
+            overwrite = true;
+        } else {
+            throw new InvalidInputException("onConflict", "must be refuse or overwrite, not '" + onConflict + "'");
+        }
+        return new ImportService.Options(flag("dryRun", dryRun), flag("foldersAsCategories", foldersAsCategories), overwrite);
     }
 
     private static boolean flag(String name, String value) {

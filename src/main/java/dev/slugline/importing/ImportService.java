@@ -37,7 +37,8 @@ import java.util.stream.IntStream;
  * other file a medium. Files are read and checked first, without a transaction; then media and posts are written
  * in chunks, each chunk in one transaction with a fixed number of statements. A file that fails is reported and
  * nothing of it is written; the others go on. Importing the same files again changes nothing, and a file whose
- * bytes were imported before is recognised by their hash without being read again.
+ * bytes were imported before is recognised by their hash without being read again. What an editor changed through
+ * the API since an import wrote it (or what no import wrote) is never overwritten unasked: its file is a conflict.
  */
 @ApplicationScoped
 public class ImportService {
@@ -69,8 +70,11 @@ public class ImportService {
         this.config = config;
     }
 
-    /** How to import. */
-    public record Options(boolean dryRun, boolean foldersAsCategories) {
+    /**
+     * How to import. {@code overwrite}: a file whose post was written through the API since it was imported (or
+     * never was) replaces it; otherwise that file is a conflict and nothing of it is written.
+     */
+    public record Options(boolean dryRun, boolean foldersAsCategories, boolean overwrite) {
     }
 
     private final MeterRegistry meters;
@@ -94,11 +98,13 @@ public class ImportService {
             payload.put("unchanged", report.unchanged());
             payload.put("failed", report.failed());
             payload.put("skipped", report.skipped());
+            payload.put("conflict", report.conflict());
             QuarkusTransaction.requiringNew().run(() -> webhooks.enqueue(IMPORT_FINISHED, payload));
             meters.counter("slugline_import_files", "outcome", "created").increment(report.created());
             meters.counter("slugline_import_files", "outcome", "updated").increment(report.updated());
             meters.counter("slugline_import_files", "outcome", "unchanged").increment(report.unchanged());
             meters.counter("slugline_import_files", "outcome", "failed").increment(report.failed());
+            meters.counter("slugline_import_files", "outcome", "conflict").increment(report.conflict());
         }
         return report;
     }
@@ -160,11 +166,12 @@ public class ImportService {
             for (int from = 0; from < mediaPaths.size(); from += BATCH) {
                 Map<String, byte[]> batch = new LinkedHashMap<>();
                 mediaPaths.subList(from, Math.min(mediaPaths.size(), from + BATCH)).forEach(p -> batch.put(p, mediaFiles.get(p)));
-                List<MediaService.Outcome> outcomes = media.importAll(batch, options.dryRun());
+                List<MediaService.Imported> outcomes = media.importAll(batch, options.dryRun(), options.overwrite());
                 int i = 0;
                 for (String path : batch.keySet()) {
-                    reports.put(path, report(path, ImportReport.Kind.media, status(outcomes.get(i++).name()),
-                            MediaService.url(path), null, null, null, List.of()));
+                    MediaService.Imported outcome = outcomes.get(i++);
+                    reports.put(path, report(path, ImportReport.Kind.media, status(outcome.outcome().name()),
+                            MediaService.url(path), outcome.reason() == null ? null : "path", null, outcome.reason(), List.of()));
                 }
             }
         }
@@ -230,7 +237,8 @@ public class ImportService {
             }
             written = chunk;
             writtenItems = items;
-            writing = writer.submit(() -> options.dryRun() ? postImports.plan(items) : postImports.importAll(items, author));
+            writing = writer.submit(() -> options.dryRun() ? postImports.plan(items, options.overwrite())
+                    : postImports.importAll(items, author, options.overwrite()));
         }
         if (writing != null) {
             report(reports, written, writtenItems, writing, options, author);
@@ -262,7 +270,8 @@ public class ImportService {
             Candidate c = chunk.get(i);
             List<PostImportService.Item> one = List.of(items.get(i));
             try {
-                reports.put(c.path, done(c, one.get(0), (options.dryRun() ? postImports.plan(one) : postImports.importAll(one, author)).get(0)));
+                reports.put(c.path, done(c, one.get(0), (options.dryRun() ? postImports.plan(one, options.overwrite())
+                        : postImports.importAll(one, author, options.overwrite())).get(0)));
             } catch (RuntimeException e) {
                 reports.put(c.path, report(c.path, ImportReport.Status.failed, c.slug, null, null,
                         e instanceof SluglineException ? e.getMessage() : "could not be stored: " + rootMessage(e), one.get(0).warnings()));
@@ -387,8 +396,8 @@ public class ImportService {
     }
 
     private static ImportReport.FileReport done(Candidate c, PostImportService.Item item, PostImportService.Result result) {
-        if (result.outcome() == PostImportService.Outcome.FAILED) {
-            return report(c.path, ImportReport.Status.failed, c.slug, "slug", null, result.reason(), item.warnings());
+        if (result.outcome() == PostImportService.Outcome.FAILED || result.outcome() == PostImportService.Outcome.CONFLICT) {
+            return report(c.path, status(result.outcome().name()), c.slug, "slug", null, result.reason(), item.warnings());
         }
         return report(c.path, status(result.outcome().name()), c.slug, null, null, null, item.warnings());
     }

@@ -31,6 +31,10 @@ public class Media {
 
     public long size;
 
+    /** The hash of the bytes an import last wrote here; unlike {@link #sha256} after an upload replaced them. */
+    @Column(length = 64)
+    public String importedSha256;
+
     @Column(nullable = false)
     public OffsetDateTime createdAt;
 

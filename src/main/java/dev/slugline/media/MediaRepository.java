@@ -3,6 +3,7 @@ package dev.slugline.media;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.util.Collection;
 import java.util.List;
@@ -13,6 +14,11 @@ public class MediaRepository implements PanacheRepository<Media> {
 
     public Optional<Media> findByPath(String path) {
         return find("path", path).firstResultOptional();
+    }
+
+    /** The file at a path, locked until the transaction ends, so that writes to one path are serialised. */
+    public Optional<Media> findByPathForUpdate(String path) {
+        return find("path", path).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     public List<Media> findByPaths(Collection<String> paths) {

@@ -50,12 +50,22 @@ public class MediaResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Uploads a file (png, jpeg, gif, webp, svg); its type is checked against its bytes",
-            description = "The body is the file itself. Without a path, the same bytes uploaded before are returned (200).")
+            description = "The body is the file itself. Without a path, the same bytes uploaded before are returned (200). "
+                    + "A new path is created without conditions; a path that holds other bytes is replaced only with "
+                    + "If-Match naming its current ETag (or *), as posts are: nothing is overwritten unseen. "
+                    + "If-None-Match: * creates only. The same bytes again at a path are unchanged (200).")
     @APIResponse(responseCode = "201", description = "Stored; Location is its URL",
+            headers = @Header(name = HttpHeaders.ETAG, description = "The file's strong ETag, for the If-Match of a replacement"),
             content = @Content(schema = @Schema(implementation = MediaView.class)))
-    @APIResponse(responseCode = "200", description = "The same file was already stored",
+    @APIResponse(responseCode = "200", description = "Replaced (If-Match matched), or the same file was already stored",
+            headers = @Header(name = HttpHeaders.ETAG, description = "The file's strong ETag"),
             content = @Content(schema = @Schema(implementation = MediaView.class)))
-    @APIResponse(responseCode = "400", description = "Empty body or bad path",
+    @APIResponse(responseCode = "400", description = "Empty body, bad path, or If-Match/If-None-Match without a path",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Without a path: the generated path holds another file",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names another version (or there is no file at the path), "
+            + "or If-None-Match matched the file there; nothing written",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Larger than slugline.media.max-size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -63,13 +73,21 @@ public class MediaResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Content-Type disagrees with the bytes",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "The path holds other bytes and If-Match is missing; nothing written",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response upload(byte[] body,
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @Parameter(description = "Path to store it under, e.g. images/cover.png") @QueryParam("path") String path,
+                           @Parameter(description = "To replace the file at the path: its ETag as read last, or *")
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Parameter(description = "* to create only: refused (412) if the path holds a file")
+                           @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                            @Context UriInfo uri) {
-        MediaService.Stored stored = media.upload(body, contentType, path == null ? null : fileName(path), path);
+        MediaService.Stored stored = media.upload(body, contentType, path == null ? null : fileName(path), path,
+                new MediaService.Preconditions(ifMatch, ifNoneMatch));
         URI location = uri.getBaseUri().resolve(stored.media().url().substring(1));
         return (stored.outcome() == MediaService.Outcome.CREATED ? Response.created(location) : Response.ok().location(location))
+                .tag(new EntityTag(stored.media().sha256()))
                 .entity(stored.media()).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 

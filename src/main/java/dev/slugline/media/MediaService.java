@@ -1,12 +1,16 @@
 package dev.slugline.media;
 
 import dev.slugline.common.config.SluglineConfig;
+import dev.slugline.common.errors.ConflictException;
 import dev.slugline.common.errors.InvalidInputException;
 import dev.slugline.common.errors.NoSuchItemException;
 import dev.slugline.common.errors.PayloadTooLargeException;
+import dev.slugline.common.errors.PreconditionFailedException;
+import dev.slugline.common.errors.PreconditionRequiredException;
 import dev.slugline.common.errors.UnprocessableContentException;
 import dev.slugline.common.errors.UnsupportedTypeException;
 import dev.slugline.importing.ImportPaths;
+import dev.slugline.posts.EditingConfig;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -44,15 +48,21 @@ public class MediaService {
 
     private final MediaRepository media;
     private final SluglineConfig config;
+    private final EditingConfig editing;
     private final Tika tika = new Tika();
 
-    public MediaService(MediaRepository media, SluglineConfig config) {
+    public MediaService(MediaRepository media, SluglineConfig config, EditingConfig editing) {
         this.media = media;
         this.config = config;
+        this.editing = editing;
     }
 
     /** What an upload or import did to one file. */
-    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+    public enum Outcome { CREATED, UPDATED, UNCHANGED, CONFLICT }
+
+    /** What an import did, or would do, to one file; {@code reason} says why it conflicts. */
+    public record Imported(Outcome outcome, String reason) {
+    }
 
     public record Stored(MediaView media, Outcome outcome) {
     }
@@ -72,12 +82,18 @@ public class MediaService {
         return url.toString();
     }
 
+    /** The conditions of an upload (RFC 9110), as sent: {@code If-Match} and {@code If-None-Match}, or null. */
+    public record Preconditions(String ifMatch, String ifNoneMatch) {
+    }
+
     /**
      * Stores an uploaded file. The type must be one of the allowed ones and agree with the bytes; without a
-     * path, the same bytes uploaded before are that file again (deduplication).
+     * path, the same bytes uploaded before are that file again (deduplication). A path that holds other bytes is
+     * replaced only with {@code If-Match} naming its current ETag (or *): without it 428, with an older one 412;
+     * {@code If-None-Match: *} creates only (412 if the path holds a file). The same bytes again are unchanged.
      */
     @Transactional
-    public Stored upload(byte[] data, String claimedType, String fileName, String path) {
+    public Stored upload(byte[] data, String claimedType, String fileName, String path, Preconditions conditions) {
         long max = config.media().maxSize().asLongValue();
         if (data == null || data.length == 0) {
             throw new InvalidInputException("body", "the file is empty");
@@ -96,22 +112,90 @@ public class MediaService {
                     "says " + claimed + " but the bytes are " + detected);
         }
         String sha = sha256(data);
-        String cleanPath;
         if (path == null || path.isBlank()) {
+            if (!isBlank(conditions.ifMatch())) {
+                throw new InvalidInputException("If-Match", "names the file at a path: send it with ?path=");
+            }
+            if (!isBlank(conditions.ifNoneMatch())) {
+                throw new InvalidInputException("If-None-Match", "applies to the file at a path: send it with ?path=");
+            }
             Optional<Media> same = media.findFirstBySha(sha);
             if (same.isPresent()) {
                 return new Stored(MediaView.from(same.get()), Outcome.UNCHANGED);
             }
-            cleanPath = "uploads/" + sha.substring(0, 16) + EXTENSIONS.getOrDefault(detected, "");
-        } else {
-            cleanPath = ImportPaths.clean(path.strip()).filter(p -> p.length() <= 1000).orElseThrow(() ->
-                    new InvalidInputException("path", "'" + path + "' is not a relative path without '..', backslash or control character"));
+            String generated = "uploads/" + sha.substring(0, 16) + EXTENSIONS.getOrDefault(detected, "");
+            Optional<Media> taken = media.findByPathForUpdate(generated);
+            if (taken.isPresent()) { // a client chose this path for other bytes: never replaced by an upload without path
+                throw new ConflictException("path", "'" + generated + "' holds another file; upload with a path of your own");
+            }
+            return store(generated, taken, data, sha, detected, false);
         }
-        return store(cleanPath, data, sha, detected);
+        String cleanPath = ImportPaths.clean(path.strip()).filter(p -> p.length() <= 1000).orElseThrow(() ->
+                new InvalidInputException("path", "'" + path + "' is not a relative path without '..', backslash or control character"));
+        Optional<Media> current = media.findByPathForUpdate(cleanPath);
+        checkPreconditions(cleanPath, current, sha, conditions);
+        return store(cleanPath, current, data, sha, detected, false);
     }
 
-    private Stored store(String path, byte[] data, String sha, String contentType) {
-        Optional<Media> current = media.findByPath(path);
+    /** RFC 9110 section 13.2.2, for an upload to a path whose current file (if any) is locked. */
+    private void checkPreconditions(String path, Optional<Media> current, String sha, Preconditions conditions) {
+        String ifNoneMatch = conditions.ifNoneMatch();
+        if (!isBlank(ifNoneMatch) && current.isPresent() && matches(ifNoneMatch, current.get().sha256, true)) {
+            throw new PreconditionFailedException("If-None-Match", "'" + path + "' already holds a file (ETag "
+                    + etag(current.get().sha256) + "); If-None-Match: " + ifNoneMatch.strip() + " only creates");
+        }
+        String ifMatch = conditions.ifMatch();
+        if (current.isEmpty()) {
+            if (!isBlank(ifMatch)) {
+                throw new PreconditionFailedException("No file at '" + path + "' to match " + ifMatch.strip()
+                        + "; send no If-Match to create it");
+            }
+            return;
+        }
+        if (current.get().sha256.equals(sha)) {
+            return; // the change asked for is already there (RFC 9110 13.1.1): unchanged, whatever If-Match says
+        }
+        if (isBlank(ifMatch)) {
+            if (editing.requireIfMatch()) {
+                throw new PreconditionRequiredException("'" + path + "' already holds a file: replacing it needs an"
+                        + " If-Match header with its ETag (or *), so that no change is overwritten unseen");
+            }
+            return;
+        }
+        if (!matches(ifMatch, current.get().sha256, false)) {
+            throw new PreconditionFailedException("The file at '" + path + "' has changed since " + ifMatch.strip()
+                    + "; its current ETag is " + etag(current.get().sha256));
+        }
+    }
+
+    /** Whether a list of entity tags (or *) names this file; {@code weak}: W/ tags count (If-None-Match). */
+    private static boolean matches(String header, String sha, boolean weak) {
+        if (header.strip().equals("*")) {
+            return true;
+        }
+        for (String tag : header.split(",")) {
+            String t = tag.strip();
+            if (weak && t.startsWith("W/")) {
+                t = t.substring(2);
+            }
+            if (t.equals(etag(sha))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The strong ETag a file is served with: its SHA-256, quoted. */
+    private static String etag(String sha) {
+        return "\"" + sha + "\"";
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** {@code imported}: an import writes the file, and remembers that it did (see V85). */
+    private Stored store(String path, Optional<Media> current, byte[] data, String sha, String contentType, boolean imported) {
         if (current.isPresent() && current.get().sha256.equals(sha)) {
             return new Stored(MediaView.from(current.get()), Outcome.UNCHANGED);
         }
@@ -125,6 +209,9 @@ public class MediaService {
         file.sha256 = sha;
         file.size = data.length;
         file.updatedAt = now();
+        if (imported) {
+            file.importedSha256 = sha;
+        }
         if (file.id == null) {
             media.persist(file);
         }
@@ -135,23 +222,33 @@ public class MediaService {
 
     /**
      * Stores the files of an import (any type, as detected), by path: same bytes at the same path are
-     * unchanged and not written. With {@code dryRun} nothing is written.
+     * unchanged and not written. A path whose file was replaced through the API since an import wrote it, or that
+     * no import wrote, is a conflict and keeps its file, unless {@code overwrite}. With {@code dryRun} nothing is
+     * written.
      */
     @Transactional
-    public List<Outcome> importAll(Map<String, byte[]> filesByPath, boolean dryRun) {
+    public List<Imported> importAll(Map<String, byte[]> filesByPath, boolean dryRun, boolean overwrite) {
         Map<String, Media> existing = new HashMap<>();
         media.findByPaths(filesByPath.keySet()).forEach(m -> existing.put(m.path, m));
-        List<Outcome> outcomes = new ArrayList<>();
+        List<Imported> outcomes = new ArrayList<>();
         for (Map.Entry<String, byte[]> file : filesByPath.entrySet()) {
             String sha = sha256(file.getValue());
             Media current = existing.get(file.getKey());
             if (current != null && current.sha256.equals(sha)) {
-                outcomes.add(Outcome.UNCHANGED);
+                if (!dryRun && !sha.equals(current.importedSha256)) {
+                    current.importedSha256 = sha; // the import and the API agree: the import may replace it later
+                }
+                outcomes.add(new Imported(Outcome.UNCHANGED, null));
+            } else if (current != null && !current.sha256.equals(current.importedSha256) && !overwrite) {
+                outcomes.add(new Imported(Outcome.CONFLICT, "conflict: '" + current.path + "' "
+                        + (current.importedSha256 != null ? "was replaced through the API after it was last imported"
+                        : "holds a file uploaded through the API, not imported") + " (ETag " + etag(current.sha256)
+                        + "); nothing written. Import with onConflict=overwrite to replace it with this file"));
             } else if (dryRun) {
-                outcomes.add(current == null ? Outcome.CREATED : Outcome.UPDATED);
+                outcomes.add(new Imported(current == null ? Outcome.CREATED : Outcome.UPDATED, null));
             } else {
-                outcomes.add(store(file.getKey(), file.getValue(), sha,
-                        detect(file.getValue(), ImportPaths.fileName(file.getKey()))).outcome());
+                outcomes.add(new Imported(store(file.getKey(), Optional.ofNullable(current), file.getValue(), sha,
+                        detect(file.getValue(), ImportPaths.fileName(file.getKey())), true).outcome(), null));
             }
         }
         return outcomes;

@@ -9,7 +9,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "slugline.editing")
 public interface EditingConfig {
 
-    /** Whether PUT, PATCH, DELETE and restores without If-Match are refused with 428 (otherwise they overwrite). */
+    /**
+     * Whether PUT, PATCH, DELETE and restores without If-Match, and uploads replacing the file at a media path, are
+     * refused with 428 (otherwise they overwrite).
+     */
     @WithDefault("true")
     boolean requireIfMatch();
 

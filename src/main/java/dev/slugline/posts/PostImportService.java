@@ -43,9 +43,13 @@ import java.util.TreeMap;
 public class PostImportService {
 
     /** What an import did, or would do, to one post. */
-    public enum Outcome { CREATED, UPDATED, UNCHANGED, FAILED }
+    public enum Outcome { CREATED, UPDATED, UNCHANGED, FAILED, CONFLICT }
 
-    /** The outcome for one file; {@code reason} says why it failed. */
+    /**
+     * The outcome for one file; {@code reason} says why it failed or conflicts. CONFLICT: the post with its slug
+     * was written through the API (not by an import) since it was last imported, or never was; the import leaves
+     * it as it is unless told to overwrite.
+     */
     public record Result(Outcome outcome, String reason) {
         static final Result CREATED = new Result(Outcome.CREATED, null);
         static final Result UPDATED = new Result(Outcome.UPDATED, null);
@@ -110,19 +114,20 @@ public class PostImportService {
     }
 
     /** What importing these items would do, writing nothing (a dry run). One query. */
-    public List<Result> plan(List<Item> items) {
+    public List<Result> plan(List<Item> items, boolean overwrite) {
         Map<String, ImportTarget> targets = posts.findImportTargets(items.stream().map(Item::slug).toList(), false);
-        return items.stream().map(item -> classify(item, targets.get(item.slug()))).toList();
+        return items.stream().map(item -> classify(item, targets.get(item.slug()), overwrite)).toList();
     }
 
     /**
      * Creates or updates the posts of these items, matched by slug, in one transaction with a fixed number of
      * statements. The posts with these slugs are locked first; an item whose import hash equals its post's is
-     * unchanged and not written; a slug that belongs to a post in the trash is refused for that item only.
+     * unchanged and not written; a slug that belongs to a post in the trash is refused for that item only, and
+     * so is one whose post was written through the API since (CONFLICT) unless {@code overwrite}.
      * {@code author} (the importing user) is passed in, as the chunks may be written on another thread.
      */
     @Transactional
-    public List<Result> importAll(List<Item> items, String author) {
+    public List<Result> importAll(List<Item> items, String author, boolean overwrite) {
         // the search vectors of these posts are filled in after the import (SearchIndexer), not in this transaction
         posts.deferSearchVectors();
         OffsetDateTime now = now();
@@ -133,7 +138,7 @@ public class PostImportService {
         List<Item> refreshed = new ArrayList<>();
         for (Item item : items) {
             ImportTarget target = targets.get(item.slug());
-            Result result = classify(item, target);
+            Result result = classify(item, target, overwrite);
             results.add(result);
             switch (result.outcome()) {
                 case CREATED -> created.add(item);
@@ -143,7 +148,7 @@ public class PostImportService {
                         refreshed.add(item); // same post from different bytes: remember these bytes
                     }
                 }
-                case FAILED -> { }
+                case FAILED, CONFLICT -> { }
             }
         }
         if (created.isEmpty() && updated.isEmpty() && refreshed.isEmpty()) {
@@ -296,7 +301,7 @@ public class PostImportService {
         }
     }
 
-    private static Result classify(Item item, ImportTarget target) {
+    private static Result classify(Item item, ImportTarget target, boolean overwrite) {
         if (target == null) {
             return Result.CREATED;
         }
@@ -305,6 +310,15 @@ public class PostImportService {
                     + " (deleted " + target.deletedAt().truncatedTo(ChronoUnit.SECONDS)
                     + (target.deletedBy() != null ? " by " + target.deletedBy() : "")
                     + "); restore it (POST /api/trash/" + item.slug() + "/restore) and import again to update it");
+        }
+        if (target.importHash() == null && !overwrite) {
+            // every write through the API clears import_hash (PostService.apply): the post holds an editor's work
+            String written = "(ETag \"" + target.id() + "." + target.version() + "\", updated "
+                    + target.updatedAt().truncatedTo(ChronoUnit.SECONDS) + ")";
+            return new Result(Outcome.CONFLICT, (target.fileHash() != null
+                    ? "conflict: post '" + item.slug() + "' was changed through the API after it was last imported " + written
+                    : "conflict: slug '" + item.slug() + "' belongs to a post written through the API, not by an import " + written)
+                    + "; nothing written. Import with onConflict=overwrite to replace it with this file");
         }
         return item.importHash().equals(target.importHash()) ? Result.UNCHANGED : Result.UPDATED;
     }

@@ -183,7 +183,7 @@ public class PostRepository implements PanacheRepository<Post> {
     /** What an import needs to know of the post that has a slug: no bodies, and whether it is in the trash. */
     public record ImportTarget(long id, String slug, String importHash, OffsetDateTime deletedAt, String deletedBy,
                                PostStatus status, OffsetDateTime publishedAt, OffsetDateTime expiresAt, long version,
-                               String fileHash) {
+                               String fileHash, OffsetDateTime updatedAt) {
     }
 
     /** The posts (any status, trashed too) with these slugs; {@code lock}: row locks until the transaction ends. */
@@ -193,13 +193,14 @@ public class PostRepository implements PanacheRepository<Post> {
             return bySlug;
         }
         BulkSql.query(getEntityManager(), "select p.id, p.slug, p.import_hash, p.deleted_at, p.deleted_by, p.status,"
-                        + " p.published_at, p.published_offset, p.expires_at, p.version, f.file_hash"
+                        + " p.published_at, p.published_offset, p.expires_at, p.version, f.file_hash, p.updated_at"
                         + " from post p left join post_import_file f on f.post_id = p.id where p.slug = any(?)"
                         + (lock ? " for update of p" : ""),
                 row -> new ImportTarget(row.getLong(1), row.getString(2), row.getString(3),
                         row.getObject(4, OffsetDateTime.class), row.getString(5), PostStatus.valueOf(row.getString(6)),
                         SqlValues.dateTime(row.getObject(7, OffsetDateTime.class), row.getObject(8)),
-                        row.getObject(9, OffsetDateTime.class), row.getLong(10), row.getString(11)),
+                        row.getObject(9, OffsetDateTime.class), row.getLong(10), row.getString(11),
+                        row.getObject(12, OffsetDateTime.class)),
                 (Object) slugs.toArray(String[]::new)).forEach(t -> bySlug.put(t.slug(), t));
         return bySlug;
     }

@@ -254,7 +254,8 @@ public class PostResource {
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
     @Operation(summary = "Creates a post from a Markdown file with YAML front matter, as Hugo and Jekyll write them",
             description = "Keys read: title, date, slug, summary, draft, categories/category, tags/tag. "
-                    + "Every other key is kept and returned in frontMatter.")
+                    + "Every other key is kept and returned in frontMatter. Without a slug key the slug comes from "
+                    + "the title, and a taken one gets a number (-2), as for JSON.")
     @RequestBody(content = @Content(mediaType = MARKDOWN, schema = @Schema(type = SchemaType.STRING),
             examples = @ExampleObject(name = "seed", value = SEED_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new post",
@@ -262,7 +263,8 @@ public class PostResource {
                     + "without an offset and the zone it was taken in (slugline.importing.default-zone), "
                     + "e.g. date '2018-09-18 12:07' has no offset: taken in UTC"),
             content = @Content(schema = @Schema(implementation = PostView.class)))
-    @APIResponse(responseCode = "409", description = "The slug is taken",
+    @APIResponse(responseCode = "409", description = "The front matter's slug is taken: a file never replaces a post "
+            + "(PUT with If-Match, or POST /api/imports, does); nothing written",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Front matter missing a title, unclosed or invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -42,7 +42,6 @@ class SwaggerUiBrowserTest {
 
     static final String CHROMIUM = System.getProperty("slugline.test.chromium", "/usr/bin/chromium");
     static final String CHROMEDRIVER = System.getProperty("slugline.test.chromedriver", "/usr/bin/chromedriver");
-    static final int DRIVER_PORT = Integer.parseInt(System.getProperty("slugline.test.chromedriver-port", "18720"));
 
     @TestHTTPResource("/q/swagger-ui/")
     URL swaggerUi;
@@ -62,7 +61,7 @@ class SwaggerUiBrowserTest {
                 "--disable-dev-shm-usage", "--window-size=1400,2200", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingPort(DRIVER_PORT)
+                .usingAnyFreePort()
                 .build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));

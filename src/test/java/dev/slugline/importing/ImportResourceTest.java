@@ -321,7 +321,7 @@ class ImportResourceTest {
     }
 
     @Test
-    void anUnchangedFileKeepsItsWarningsAndAnEditThroughTheApiMakesItUpdateAgainWithRevisions() {
+    void anUnchangedFileKeepsItsWarningsAndAnEditThroughTheApiIsAConflictUntilOverwritten() {
         String run = run();
         String slug = "edited-" + run;
         String path = "posts/" + slug + ".md";
@@ -331,15 +331,34 @@ class ImportResourceTest {
         assertThat(warnings).anyMatch(w -> w.contains("no date")).anyMatch(w -> w.contains("missing.png"));
 
         // the same bytes: unchanged, known by their hash, with the same warnings
-        JsonPath second = importZip(zip, "").statusCode(200).body("unchanged", is(1)).extract().jsonPath();
+        JsonPath second = importZip(zip, "").statusCode(200).body("unchanged", is(1), "conflict", is(0)).extract().jsonPath();
         assertThat(file(second, path)).containsEntry("status", "unchanged").containsEntry("slug", slug)
                 .containsEntry("warnings", warnings);
 
-        // an edit through the API: the same file is no longer what the post holds, so it updates it
+        // an edit through the API: neither the same file nor a changed one overwrites it, a dry run says so too
         Map<String, Object> edit = dev.slugline.testing.Fixtures.post("Edited in the API", "other body");
         editor().contentType(ContentType.JSON).header("If-Match", etag(slug)).body(edit)
                 .when().put("/api/posts/{slug}", slug).then().statusCode(200);
-        importZip(zip, "").statusCode(200).body("updated", is(1), "unchanged", is(0));
+        String edited = etag(slug);
+        byte[] changed = Archives.zip(Archives.files(path, "---\ntitle: Changed in the file\n---\nnew body\n"));
+        for (byte[] archive : List.of(zip, changed)) {
+            for (String query : List.of("?dryRun=true", "", "?onConflict=refuse")) {
+                JsonPath report = importZip(archive, query).statusCode(200)
+                        .body("conflict", is(1), "updated", is(0), "unchanged", is(0), "failed", is(0)).extract().jsonPath();
+                Map<String, Object> file = file(report, path);
+                assertThat(file).as(query).containsEntry("status", "conflict").containsEntry("kind", "post")
+                        .containsEntry("slug", slug).containsEntry("field", "slug");
+                assertThat((String) file.get("reason")).as(query).contains("changed through the API after it was last imported",
+                        edited, "nothing written", "onConflict=overwrite");
+            }
+        }
+        given().get("/api/posts/" + slug).then().statusCode(200).body("title", is("Edited in the API"), "markdown", is("other body"));
+        assertThat(etag(slug)).isEqualTo(edited);
+        editor().when().get("/api/posts/{slug}/revisions", slug).then().statusCode(200)
+                .body("action", org.hamcrest.Matchers.contains("update", "import"));
+
+        // asked to, the import overwrites it, as a revision of its own; then the file is unchanged again
+        importZip(zip, "?onConflict=overwrite").statusCode(200).body("updated", is(1), "conflict", is(0));
         given().get("/api/posts/" + slug).then().statusCode(200).body("title", is("From the file"));
         editor().when().get("/api/posts/{slug}/revisions", slug).then().statusCode(200)
                 .body("number", org.hamcrest.Matchers.contains(3, 2, 1),
@@ -347,6 +366,86 @@ class ImportResourceTest {
                         "author", org.hamcrest.Matchers.everyItem(is("admin")));
         editor().when().get("/api/posts/{slug}/revisions/{n}", slug, 3).then().statusCode(200)
                 .body("content.title", is("From the file"), "content.markdown", containsString("body"));
+        importZip(zip, "").statusCode(200).body("unchanged", is(1), "conflict", is(0));
+    }
+
+    @Test
+    void aPostWrittenThroughTheApiIsNotOverwrittenByAFileWithItsSlugAndTheOtherFilesGoOn() {
+        String run = run();
+        String slug = "api-" + run;
+        String fresh = "fresh-" + run;
+        Map<String, Object> post = dev.slugline.testing.Fixtures.post("Written in the API", "api body");
+        post.put("slug", slug);
+        dev.slugline.testing.Fixtures.create(post).statusCode(201);
+        String written = etag(slug);
+        Map<String, byte[]> site = Archives.files(
+                "posts/" + slug + ".md", "---\ntitle: From a file\n---\nfile body\n",
+                "posts/" + fresh + ".md", "---\ntitle: Fresh\n---\nnew\n");
+        JsonPath report = importZip(Archives.zip(site), "").statusCode(200)
+                .body("conflict", is(1), "created", is(1), "updated", is(0)).extract().jsonPath();
+        assertThat(file(report, "posts/" + slug + ".md")).containsEntry("status", "conflict").containsEntry("slug", slug);
+        assertThat((String) file(report, "posts/" + slug + ".md").get("reason"))
+                .contains("belongs to a post written through the API, not by an import", written);
+        given().get("/api/posts/" + slug).then().statusCode(200).body("title", is("Written in the API"), "markdown", is("api body"));
+        assertThat(etag(slug)).isEqualTo(written);
+        given().get("/api/posts/" + fresh).then().statusCode(200);
+
+        // multipart takes the same parameter
+        editor().multiPart("files", "posts/" + slug + ".md", site.get("posts/" + slug + ".md"), "text/markdown")
+                .queryParam("onConflict", "overwrite").when().post("/api/imports").then().statusCode(200)
+                .body("updated", is(1), "conflict", is(0), "files[0].status", is("updated"));
+        given().get("/api/posts/" + slug).then().statusCode(200).body("title", is("From a file"));
+    }
+
+    @Test
+    void aMediumReplacedOrUploadedThroughTheApiIsAConflictUntilOverwritten() {
+        String run = run();
+        String path = "images/" + run + "/cover.png";
+        byte[] imported = Archives.uniquePng();
+        byte[] zip = Archives.zip(Archives.files(path, imported));
+        importZip(zip, "").statusCode(200).body("created", is(1));
+        String etag = given().get("/api/media/" + path).then().statusCode(200).extract().header("ETag");
+        byte[] uploaded = Archives.uniquePng();
+        editor().contentType("image/png").body(uploaded).queryParam("path", path).header("If-Match", etag)
+                .when().post("/api/media").then().statusCode(200);
+        String uploadedEtag = "\"" + dev.slugline.media.MediaService.sha256(uploaded) + "\"";
+
+        for (String query : List.of("?dryRun=true", "")) {
+            JsonPath report = importZip(zip, query).statusCode(200).body("conflict", is(1), "updated", is(0)).extract().jsonPath();
+            assertThat(file(report, path)).as(query).containsEntry("kind", "media").containsEntry("status", "conflict")
+                    .containsEntry("field", "path");
+            assertThat((String) file(report, path).get("reason")).as(query)
+                    .contains("was replaced through the API after it was last imported", uploadedEtag, "onConflict=overwrite");
+        }
+        assertThat(given().get("/api/media/" + path).then().statusCode(200).extract().asByteArray()).isEqualTo(uploaded);
+
+        importZip(zip, "?onConflict=overwrite").statusCode(200).body("updated", is(1), "conflict", is(0));
+        assertThat(given().get("/api/media/" + path).then().statusCode(200).extract().asByteArray()).isEqualTo(imported);
+        importZip(zip, "").statusCode(200).body("unchanged", is(1), "conflict", is(0));
+        // the import wrote it last: a changed file in the archive updates it
+        byte[] changed = Archives.uniquePng();
+        importZip(Archives.zip(Archives.files(path, changed)), "").statusCode(200).body("updated", is(1));
+        assertThat(given().get("/api/media/" + path).then().statusCode(200).extract().asByteArray()).isEqualTo(changed);
+
+        // a file only ever uploaded is not the import's to replace
+        String uploadedPath = "images/" + run + "/uploaded.png";
+        editor().contentType("image/png").body(uploaded).queryParam("path", uploadedPath).when().post("/api/media").then().statusCode(201);
+        JsonPath report = importZip(Archives.zip(Archives.files(uploadedPath, Archives.uniquePng())), "").statusCode(200)
+                .body("conflict", is(1)).extract().jsonPath();
+        assertThat((String) file(report, uploadedPath).get("reason")).contains("holds a file uploaded through the API, not imported");
+        assertThat(given().get("/api/media/" + uploadedPath).then().statusCode(200).extract().asByteArray()).isEqualTo(uploaded);
+    }
+
+    @Test
+    void anUnknownOnConflictIs400AndImportsNothing() {
+        String slug = "unknown-option-" + run();
+        byte[] zip = Archives.zip(Archives.files("posts/" + slug + ".md", "---\ntitle: Never\n---\nx\n"));
+        importZip(zip, "?onConflict=merge").statusCode(400).contentType("application/problem+json")
+                .body("status", is(400), "violations[0].field", is("onConflict"), "detail", containsString("merge"));
+        editor().multiPart("files", "posts/" + slug + ".md", "---\ntitle: Never\n---\nx\n".getBytes(StandardCharsets.UTF_8),
+                "text/markdown").queryParam("onConflict", "skip").when().post("/api/imports").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", is("onConflict"));
+        editor().when().get("/api/posts/{slug}", slug).then().statusCode(404);
     }
 
     @Test

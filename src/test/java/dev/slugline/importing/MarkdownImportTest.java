@@ -182,4 +182,31 @@ class MarkdownImportTest {
         postFile("\uFEFF---\r\ntitle: CRLF\r\nslug: " + slug + "\r\n---\r\nLine one\r\n")
                 .statusCode(201).body("title", is("CRLF"), "markdown", is("Line one\n"));
     }
+
+    @Test
+    void aFileNamingATakenSlugIs409AndChangesNothingWhoeverWroteThePost() {
+        String slug = unique("taken");
+        postFile("---\ntitle: The first\nslug: " + slug + "\n---\nfirst body\n").statusCode(201);
+        String etag = Fixtures.etag(slug);
+        postFile("---\ntitle: The second\nslug: " + slug + "\n---\nsecond body\n").statusCode(409)
+                .contentType("application/problem+json")
+                .body("status", is(409), "violations[0].field", is("slug"), "detail", containsString(slug));
+        given().get("/api/posts/" + slug).then().statusCode(200).body("title", is("The first"), "markdown", containsString("first body"));
+        assertThat(Fixtures.etag(slug)).isEqualTo(etag);
+
+        // a post an import wrote is no different: a single file never replaces it (an import or PUT with If-Match does)
+        String imported = unique("imported");
+        Fixtures.editor().contentType("application/zip").body(dev.slugline.testing.Archives.zip(dev.slugline.testing.Archives.files(
+                "posts/" + imported + ".md", "---\ntitle: Imported\n---\nimported body\n"))).when().post("/api/imports")
+                .then().statusCode(200).body("created", is(1));
+        postFile("---\ntitle: Posted\nslug: " + imported + "\n---\nposted body\n").statusCode(409)
+                .contentType("application/problem+json").body("violations[0].field", is("slug"));
+        given().get("/api/posts/" + imported).then().statusCode(200).body("title", is("Imported"));
+
+        // without a slug key the slug comes from the title, and a taken one is not reused: a new post beside it
+        String title = unique("Derived");
+        String derived = postFile("---\ntitle: " + title + "\n---\none\n").statusCode(201).extract().path("slug");
+        postFile("---\ntitle: " + title + "\n---\ntwo\n").statusCode(201).body("slug", is(derived + "-2"));
+        given().get("/api/posts/" + derived).then().statusCode(200).body("markdown", containsString("one"));
+    }
 }

@@ -4,11 +4,21 @@ import dev.slugline.testing.Archives;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.UUID;
 
 import static dev.slugline.testing.Fixtures.editor;
@@ -35,12 +45,8 @@ class MediaResourceTest {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** A PNG whose bytes are unique to the test (a trailing comment after IEND is ignored by decoders). */
     private static byte[] uniquePng() {
-        byte[] tail = run().getBytes(StandardCharsets.US_ASCII);
-        byte[] png = Arrays.copyOf(Archives.PNG, Archives.PNG.length + tail.length);
-        System.arraycopy(tail, 0, png, Archives.PNG.length, tail.length);
-        return png;
+        return Archives.uniquePng();
     }
 
     @Test
@@ -131,5 +137,144 @@ class MediaResourceTest {
     void unknownMediaIs404() {
         given().get("/api/media/no/such/file.png").then().statusCode(404).contentType("application/problem+json");
         given().get("/api/media/999999999").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    // ---- replacing a file at a path: the same preconditions as posts (If-Match, 428, 412), If-None-Match: * ----
+
+    private static ValidatableResponse upload(String path, byte[] png, String header, String value) {
+        RequestSpecification request = editor().contentType("image/png").body(png).queryParam("path", path);
+        if (header != null) {
+            request.header(header, value);
+        }
+        return request.when().post("/api/media").then();
+    }
+
+    /** The bytes served at a path now. */
+    private static byte[] served(String path) {
+        return given().get("/api/media/" + path).then().statusCode(200).extract().asByteArray();
+    }
+
+    @Test
+    void otherBytesAtATakenPathNeedIfMatch428AndTheFileStays() {
+        String path = "images/" + run() + "/cover.png";
+        byte[] first = uniquePng();
+        String etag = upload(path, first, null, null).statusCode(201).extract().header("ETag");
+        upload(path, uniquePng(), null, null).statusCode(428).contentType("application/problem+json")
+                .body("status", is(428), "title", is("Precondition Required"),
+                        "violations[0].field", is("If-Match"), "detail", containsString(path));
+        assertThat(served(path)).isEqualTo(first);
+        given().get("/api/media/" + path).then().header("ETag", is(etag));
+    }
+
+    @Test
+    void aStaleIfMatchIs412NamingTheCurrentEtagAndTheFileStays() {
+        String path = "images/" + run() + "/cover.png";
+        byte[] first = uniquePng();
+        String stale = "\"" + "0".repeat(64) + "\"";
+        String etag = upload(path, first, null, null).statusCode(201).extract().header("ETag");
+        upload(path, uniquePng(), "If-Match", stale).statusCode(412).contentType("application/problem+json")
+                .body("status", is(412), "violations[0].field", is("If-Match"), "detail", containsString(etag));
+        assertThat(served(path)).isEqualTo(first);
+    }
+
+    @Test
+    void theCurrentEtagOrStarReplacesTheFileAndTheAnswerHasItsNewEtag() {
+        String path = "images/" + run() + "/cover.png";
+        byte[] first = uniquePng();
+        byte[] second = uniquePng();
+        String etag = upload(path, first, null, null).statusCode(201).extract().header("ETag");
+        assertThat(etag).isEqualTo("\"" + MediaService.sha256(first) + "\"");
+        String newEtag = upload(path, second, "If-Match", etag).statusCode(200).contentType(ContentType.JSON)
+                .header("Location", endsWith("/api/media/" + path))
+                .body("path", is(path), "sha256", is(MediaService.sha256(second)), "size", is(second.length))
+                .extract().header("ETag");
+        assertThat(newEtag).isEqualTo("\"" + MediaService.sha256(second) + "\"");
+        assertThat(served(path)).isEqualTo(second);
+        given().get("/api/media/" + path).then().header("ETag", is(newEtag));
+        // the ETag read before the replacement is stale now
+        upload(path, uniquePng(), "If-Match", etag).statusCode(412).body("violations[0].field", is("If-Match"));
+        assertThat(served(path)).isEqualTo(second);
+        // * replaces whatever is there
+        byte[] third = uniquePng();
+        upload(path, third, "If-Match", "*").statusCode(200).body("sha256", is(MediaService.sha256(third)));
+        assertThat(served(path)).isEqualTo(third);
+    }
+
+    @Test
+    void theSameBytesAgainAtAPathAreUnchangedWithoutIfMatch() {
+        String path = "images/" + run() + "/cover.png";
+        byte[] png = uniquePng();
+        String etag = upload(path, png, null, null).statusCode(201).extract().header("ETag");
+        upload(path, png, null, null).statusCode(200).header("ETag", is(etag)).body("sha256", is(MediaService.sha256(png)));
+        // already applied (RFC 9110 13.1.1): a retry whose first answer was lost is no error
+        upload(path, png, "If-Match", "\"" + "0".repeat(64) + "\"").statusCode(200).header("ETag", is(etag));
+    }
+
+    @Test
+    void concurrentReplacementsWithOneEtagReplaceOnceAndTheOthersAre412() throws Exception {
+        String path = "images/" + run() + "/cover.png";
+        String etag = upload(path, uniquePng(), null, null).statusCode(201).extract().header("ETag");
+        int writers = 6;
+        List<byte[]> files = IntStream.range(0, writers).mapToObj(i -> uniquePng()).toList();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (byte[] file : files) {
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return upload(path, file, "If-Match", etag).extract().statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> got = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                got.add(status.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(got).containsOnly(200, 412).filteredOn(status -> status == 200).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        // what is served is the one file that won, whole
+        assertThat(files).anySatisfy(file -> assertThat(served(path)).isEqualTo(file));
+    }
+
+    @Test
+    void ifNoneMatchStarCreatesOnly() {
+        String path = "images/" + run() + "/cover.png";
+        byte[] first = uniquePng();
+        upload(path, first, "If-None-Match", "*").statusCode(201).header("Location", endsWith("/api/media/" + path));
+        upload(path, uniquePng(), "If-None-Match", "*").statusCode(412).contentType("application/problem+json")
+                .body("status", is(412), "violations[0].field", is("If-None-Match"), "detail", containsString(path));
+        upload(path, first, "If-None-Match", "*").statusCode(412).body("violations[0].field", is("If-None-Match"));
+        assertThat(served(path)).isEqualTo(first);
+    }
+
+    @Test
+    void ifMatchOnAFreePathIs412AndCreatesNothing() {
+        String path = "images/" + run() + "/cover.png";
+        upload(path, uniquePng(), "If-Match", "*").statusCode(412).contentType("application/problem+json")
+                .body("violations[0].field", is("If-Match"), "detail", containsString("No file at '" + path + "'"));
+        given().get("/api/media/" + path).then().statusCode(404);
+    }
+
+    @Test
+    void anUploadWithoutPathNeverReplacesTheFileAtTheNameItWouldTake() {
+        byte[] png = uniquePng();
+        String generated = "uploads/" + MediaService.sha256(png).substring(0, 16) + ".png";
+        byte[] other = uniquePng();
+        upload(generated, other, null, null).statusCode(201);
+        editor().contentType("image/png").body(png).post("/api/media").then().statusCode(409)
+                .contentType("application/problem+json").body("violations[0].field", is("path"),
+                        "detail", containsString(generated));
+        assertThat(served(generated)).isEqualTo(other);
+    }
+
+    @Test
+    void conditionsWithoutAPathAre400() {
+        editor().contentType("image/png").body(uniquePng()).header("If-Match", "*").post("/api/media")
+                .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", is("If-Match"));
+        editor().contentType("image/png").body(uniquePng()).header("If-None-Match", "*").post("/api/media")
+                .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", is("If-None-Match"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.slugline.operations;
 
+import dev.slugline.testing.FreePorts;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -15,7 +16,8 @@ import java.util.Map;
  */
 public class OwnPostgresResource implements QuarkusTestResourceLifecycleManager {
 
-    static final int PORT = Integer.parseInt(System.getProperty("slugline.test.outage-port", "18710"));
+    /** Any free port (builds on the machine run at once), the same for the restart. */
+    static final int PORT = FreePorts.pick();
     private static final Path DATA = Path.of("target", "outage-postgres").toAbsolutePath();
 
     private EmbeddedPostgres server;

@@ -1,5 +1,6 @@
 package dev.slugline.search;
 
+import dev.slugline.testing.FreePorts;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -32,7 +33,7 @@ import static org.hamcrest.Matchers.is;
 
 /**
  * Two instances of the packaged jar on one database: what one acknowledges, the other serves at once, although
- * both keep responses in memory. Ports 18510 and 18511; database {@code slugline_5_it} (recreated).
+ * both keep responses in memory. Two free ports; database {@code slugline_5_it} (recreated).
  */
 class TwoInstancesIT {
 
@@ -40,8 +41,9 @@ class TwoInstancesIT {
     private static final String HOST = System.getenv().getOrDefault("SLUGLINE_TEST_DB_HOST", "127.0.0.1");
     private static final String PORT = System.getenv().getOrDefault("SLUGLINE_TEST_DB_PORT", "5432");
     private static final String USER = System.getenv().getOrDefault("SLUGLINE_TEST_DB_USER", "postgres");
-    private static final int A = 18510;
-    private static final int B = 18511;
+    private static final int[] PORTS = FreePorts.pick(2);
+    private static final int A = PORTS[0];
+    private static final int B = PORTS[1];
     private static final List<Process> instances = new ArrayList<>();
 
     @BeforeAll

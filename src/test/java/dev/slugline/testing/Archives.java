@@ -26,6 +26,14 @@ public final class Archives {
     private Archives() {
     }
 
+    /** A PNG whose bytes are unique to the test (a trailing comment after IEND is ignored by decoders). */
+    public static byte[] uniquePng() {
+        byte[] tail = java.util.UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] png = java.util.Arrays.copyOf(PNG, PNG.length + tail.length);
+        System.arraycopy(tail, 0, png, PNG.length, tail.length);
+        return png;
+    }
+
     /**
      * The files of {@code src/test/resources/sites/<name>}, by relative path, with every {@code RUN} in paths and
      * in Markdown replaced by {@code run}, so each test has slugs of its own.

@@ -1,6 +1,7 @@
 package dev.slugline.webhooks;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.slugline.testing.FreePorts;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
@@ -37,9 +38,11 @@ class TwoInstancesIT {
 
     static final String ADMIN = "admin";
     static final String PASSWORD = "two-Instances-it-42";
-    static final int PORT_A = Integer.getInteger("slugline.it.port-a", 18660);
-    static final int PORT_B = Integer.getInteger("slugline.it.port-b", 18661);
-    static final int RECEIVER = Integer.getInteger("slugline.it.receiver-port", 18662);
+    /** Free ports unless given: other builds on the machine may run these tests at the same time. */
+    static final int[] FREE = FreePorts.pick(4);
+    static final int PORT_A = Integer.getInteger("slugline.it.port-a", FREE[0]);
+    static final int PORT_B = Integer.getInteger("slugline.it.port-b", FREE[1]);
+    static final int RECEIVER = Integer.getInteger("slugline.it.receiver-port", FREE[2]);
     static final List<String> eventIds = new CopyOnWriteArrayList<>();
     static Process a;
     static Process b;
@@ -130,7 +133,7 @@ class TwoInstancesIT {
                 "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
                 "SLUGLINE_ADMIN_USERNAME", "second-admin",
                 "SLUGLINE_ADMIN_PASSWORD", "password1"));
-        Process weak = launch(Integer.getInteger("slugline.it.port-weak", 18663), environment, "weak");
+        Process weak = launch(Integer.getInteger("slugline.it.port-weak", FREE[3]), environment, "weak");
         boolean exited = weak.waitFor(90, java.util.concurrent.TimeUnit.SECONDS);
         if (!exited) {
             weak.destroyForcibly();

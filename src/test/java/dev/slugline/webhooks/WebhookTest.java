@@ -147,7 +147,7 @@ class WebhookTest {
         got = received.getOrDefault(path, List.of());
         assertThat(got).as("one event for the real import, none for the dry run").hasSize(1);
         assertThat(got.get(0).event()).isEqualTo("import.finished");
-        assertThat(got.get(0).body()).contains("\"created\":1").contains("\"failed\":0");
+        assertThat(got.get(0).body()).contains("\"created\":1").contains("\"failed\":0").contains("\"conflict\":0");
     }
 
     @Test

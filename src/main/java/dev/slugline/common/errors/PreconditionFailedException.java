@@ -2,11 +2,16 @@ package dev.slugline.common.errors;
 
 import java.util.List;
 
-/** 412: the client's If-Match names a version that is no longer the stored one. */
+/** 412: the client's If-Match names a version that is no longer the stored one (or If-None-Match matched). */
 public class PreconditionFailedException extends SluglineException {
 
     public PreconditionFailedException(String detail) {
-        super(detail, List.of(new Problem.Violation("If-Match", detail)));
+        this("If-Match", detail);
+    }
+
+    /** {@code header}: the precondition that failed, named as the violation's field. */
+    public PreconditionFailedException(String header, String detail) {
+        super(detail, List.of(new Problem.Violation(header, detail)));
     }
 
     @Override

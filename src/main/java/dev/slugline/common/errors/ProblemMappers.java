@@ -109,7 +109,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response uniqueViolation(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
         // Only reached when two requests race for the same unique value: the first check in the service passed.
-        String field = e.getConstraintName() != null && e.getConstraintName().contains("slug") ? "slug" : null;
+        String constraint = e.getConstraintName() == null ? "" : e.getConstraintName();
+        String field = constraint.contains("slug") ? "slug" : constraint.equals("media_path_unique") ? "path" : null;
         return Problem.of(409, "The request conflicts with a concurrent change; read the item again and retry",
                 path(uri), field == null ? List.of() : List.of(new Problem.Violation(field, "already taken"))).toResponse();
     }
