@@ -55,6 +55,30 @@ public class PostRepository implements PanacheRepository<Post> {
         return find("from Post p where p.slug = ?1 and " + PUBLIC, slug).firstResultOptional();
     }
 
+    /** A public post and its bodies (lazy for list pages), read in one statement. */
+    public record WithBodies(Post post, String markdown, String html) {
+    }
+
+    public Optional<WithBodies> findPublishedWithBodiesBySlug(String slug) {
+        return getEntityManager()
+                .createQuery("select p, p.markdown, p.html from Post p where p.slug = :slug and " + PUBLIC, Object[].class)
+                .setParameter("slug", slug)
+                .getResultStream().findFirst()
+                .map(row -> new WithBodies((Post) row[0], (String) row[1], (String) row[2]));
+    }
+
+    /** A post's categories and tags as rows of kind ({@code category} or {@code tag}), slug and name, in one statement. */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> termsOf(long postId) {
+        return getEntityManager().createNativeQuery(
+                        "select 'category', c.slug, c.name from post_category j join category c on c.id = j.category_id"
+                                + " where j.post_id = :id"
+                                + " union all select 'tag', t.slug, t.name from post_tag j join tag t on t.id = j.tag_id"
+                                + " where j.post_id = :id")
+                .setParameter("id", postId)
+                .getResultList();
+    }
+
     public long countPublic() {
         return count("from Post p where " + PUBLIC);
     }

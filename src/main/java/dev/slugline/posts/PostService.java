@@ -13,6 +13,7 @@ import dev.slugline.rendering.RenderedMarkdown;
 import dev.slugline.taxonomy.Category;
 import dev.slugline.taxonomy.Tag;
 import dev.slugline.taxonomy.TaxonomyService;
+import dev.slugline.taxonomy.TermRef;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,6 +35,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,14 +105,22 @@ public class PostService {
      * or a Hugo alias), where it lives now.
      */
     public PostReading read(String slug) {
-        var post = posts.findPublishedBySlug(slug);
-        if (post.isEmpty()) {
+        var found = posts.findPublishedWithBodiesBySlug(slug);
+        if (found.isEmpty()) {
             return posts.currentSlugOfAlias(slug).map(PostReading::moved).orElseThrow(() -> noSuchPost(slug));
         }
+        Post post = found.get().post();
+        List<TermRef> categories = new ArrayList<>();
+        List<TermRef> tags = new ArrayList<>();
+        for (Object[] row : posts.termsOf(post.id)) {
+            ("category".equals(row[0]) ? categories : tags).add(new TermRef((String) row[1], (String) row[2]));
+        }
+        categories.sort(Comparator.comparing(TermRef::slug));
+        tags.sort(Comparator.comparing(TermRef::slug));
         PostReading.Neighbour previous = null;
         PostReading.Neighbour next = null;
-        if (post.get().publishedAt != null) {
-            for (Object[] row : posts.adjacent(post.get())) {
+        if (post.publishedAt != null) {
+            for (Object[] row : posts.adjacent(post)) {
                 PostReading.Neighbour neighbour = PostReading.Neighbour.of(row);
                 if ("previous".equals(row[0])) {
                     previous = neighbour;
@@ -119,7 +129,8 @@ public class PostService {
                 }
             }
         }
-        return new PostReading(PostView.from(post.get()), previous, next, null);
+        return new PostReading(PostView.from(post, found.get().markdown(), found.get().html(), categories, tags),
+                previous, next, null);
     }
 
     /** Where a former slug of a public post leads now, if it is one. */

@@ -29,11 +29,15 @@ public record PostView(
         @Schema(description = "The user who created the post", example = "alice") String createdBy) {
 
     static PostView from(Post post) {
+        return from(post, post.markdown, post.html, TermRef.of(post.categories), TermRef.of(post.tags));
+    }
+
+    /** With bodies and terms read by the caller, so that the lazy ones are not loaded one statement each. */
+    static PostView from(Post post, String markdown, String html, List<TermRef> categories, List<TermRef> tags) {
         return new PostView(post.id, post.slug, post.title, post.summary,
                 post.effectiveStatus(java.time.OffsetDateTime.now()), post.publishedAt,
-                post.createdAt, post.updatedAt, post.markdown, post.html, TermRef.of(post.categories),
-                TermRef.of(post.tags), post.wordCount, post.readingMinutes, post.frontMatter, post.version,
-                post.expiresAt, post.createdBy);
+                post.createdAt, post.updatedAt, markdown, html, categories, tags, post.wordCount,
+                post.readingMinutes, post.frontMatter, post.version, post.expiresAt, post.createdBy);
     }
 
     /** A strong entity tag: the same on every instance, new with every change. */
