@@ -42,13 +42,20 @@ wait_ready() {
 }
 stop_app() { kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; }
 now_ms() { date +%s%3N; }
+thread_cpu() { # $1: pid, $2: regex of thread names; CPU ms of those threads
+  local hz t sum=0; hz=$(getconf CLK_TCK)
+  for t in /proc/"$1"/task/*; do
+    grep -Eq "$2" "$t/comm" 2>/dev/null && sum=$(( sum + $(awk -v hz="$hz" '{print int(($14+$15)*1000/hz)}' "$t/stat") ))
+  done
+  echo "$sum"
+}
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 # A first start, not counted: it migrates a new database's schema and warms the page cache
 start_app "$OUT/startup-warmup.log"; wait_ready "$OUT/startup-warmup.log"; stop_app
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-times=(); rss=(); cpus=()
+times=(); rss=(); cpus=(); mains=(); jits=()
 for run in $(seq 1 "$RUNS"); do
   log="$OUT/startup-$run.log"
   start=$(now_ms)
@@ -57,11 +64,13 @@ for run in $(seq 1 "$RUNS"); do
   ready=$(( $(now_ms) - start ))
   # CPU time (user+sys, all threads) the JVM used until ready: less sensitive than wall time to a crowded machine
   cpu=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14+$15)*1000/hz)}' "/proc/$pid/stat")
+  # of which the main thread (Quarkus's start runs on it) and the JIT compilers (C1, C2), threads still alive
+  main=$(thread_cpu "$pid" '^java$'); jit=$(thread_cpu "$pid" '^C[12] CompilerThre')
   sleep "$IDLE"
   r=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status")
   reported=$(grep -o 'started in [0-9.]*s' "$log" | head -n 1 || true)
-  echo "run $run: ready after ${ready} ms (Quarkus: ${reported:-?}), CPU ${cpu} ms, idle RSS ${r} MB, load $(cut -d' ' -f1 /proc/loadavg)"
-  times+=("$ready"); rss+=("$r"); cpus+=("$cpu")
+  echo "run $run: ready after ${ready} ms (Quarkus: ${reported:-?}), CPU ${cpu} ms (main thread ${main}, JIT ${jit}), idle RSS ${r} MB, load $(cut -d' ' -f1 /proc/loadavg)"
+  times+=("$ready"); rss+=("$r"); cpus+=("$cpu"); mains+=("$main"); jits+=("$jit")
   stop_app
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -73,7 +82,7 @@ classes=$(wc -l < "$OUT/startup-classes.txt")
 shared=$(grep -c 'shared objects file' "$OUT/startup-classes.txt" || true)
 
 echo "startup to ready: median $(median "${times[@]}") ms over $RUNS runs (min $(printf '%s\n' "${times[@]}" | sort -n | head -n 1), max $(printf '%s\n' "${times[@]}" | sort -n | tail -n 1); target < 1500 ms)"
-echo "CPU time to ready: median $(median "${cpus[@]}") ms"
+echo "CPU time to ready: median $(median "${cpus[@]}") ms (main thread $(median "${mains[@]}"), JIT compilers $(median "${jits[@]}"))"
 echo "idle RSS (${IDLE} s after ready): median $(median "${rss[@]}") MB (target < 250 MB)"
 echo "classes loaded until ready: $classes, from CDS archives (JDK's and app-cds.jsa): $shared"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {print int($2/1024)}' /proc/meminfo) MB, load before $load_before, after $load_after, $(java -version 2>&1 | head -n 1), $(date -u +%FT%TZ)"

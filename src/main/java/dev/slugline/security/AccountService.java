@@ -35,8 +35,11 @@ public class AccountService {
     private final ApiTokenRepository tokens;
     private final SecurityConfig config;
     private final CurrentEditor current;
-    /** A hash of a random secret nobody knows, made like a real one: what a login for an unknown name is checked against. */
-    private final String unknownUserHash;
+    /**
+     * A hash of a random secret nobody knows, made like a real one: what a login for an unknown name is checked
+     * against. Made on the first login (a bcrypt hash is about a tenth of the start's work otherwise).
+     */
+    private volatile String unknownUserHash;
 
     public AccountService(ApiUserRepository users, ApiTokenRepository tokens, SecurityConfig config,
                           CurrentEditor current) {
@@ -44,9 +47,6 @@ public class AccountService {
         this.tokens = tokens;
         this.config = config;
         this.current = current;
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        this.unknownUserHash = hash(Base64.getEncoder().encodeToString(secret));
     }
 
     public record TokenOwner(long tokenId, String username, String role, boolean readOnly) {
@@ -65,15 +65,29 @@ public class AccountService {
      * the same cost; so the time a failed login takes does not tell which names exist.
      */
     public Optional<Login> login(String username, String password) {
+        // Before the lookup: the first login makes the stand-in whichever name it names
+        String standIn = unknownUserHash();
         Optional<StoredLogin> stored = QuarkusTransaction.requiringNew().call(() -> users.findByUsername(username)
                 .map(u -> new StoredLogin(u.username, u.password, u.role)));
-        boolean matches = passwordMatches(password, stored.map(StoredLogin::hash).orElse(unknownUserHash));
+        boolean matches = passwordMatches(password, stored.map(StoredLogin::hash).orElse(standIn));
         return stored.filter(s -> matches).map(s -> new Login(s.username(), s.role()));
     }
 
-    /** The stand-in hash, for tests that compare it with stored ones. */
+    /** The stand-in hash, made on the first call; also for tests that compare it with stored ones. */
     String unknownUserHash() {
-        return unknownUserHash;
+        String made = unknownUserHash;
+        if (made == null) {
+            synchronized (this) {
+                made = unknownUserHash;
+                if (made == null) {
+                    byte[] secret = new byte[32];
+                    RANDOM.nextBytes(secret);
+                    made = hash(Base64.getEncoder().encodeToString(secret));
+                    unknownUserHash = made;
+                }
+            }
+        }
+        return made;
     }
 
     private static boolean passwordMatches(String password, String hash) {

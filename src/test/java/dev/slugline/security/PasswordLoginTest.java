@@ -66,6 +66,8 @@ class PasswordLoginTest {
         assertThat(stored).matches(BCRYPT_COST_10);
         assertThat(admin).matches(BCRYPT_COST_10);
         assertThat(accounts.unknownUserHash()).matches(BCRYPT_COST_10).isNotIn(stored, admin);
+        // made once (on the first login, not at the start), then the same for every unknown name
+        assertThat(accounts.unknownUserHash()).isSameAs(accounts.unknownUserHash());
         assertThat(accounts.login(unique("nobody"), PASSWORD)).isEmpty();
         assertThat(accounts.login(name, "not-the-password-at-all")).isEmpty();
         assertThat(accounts.login(name, PASSWORD)).contains(new AccountService.Login(name, "author"));
