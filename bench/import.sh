@@ -41,15 +41,29 @@ done
 jstat -gc "$SERVER" 200 > "$WORK/jstat.log" 2>/dev/null &
 SAMPLER=$!
 
+# CPU seconds (user + system) of the server, of its JIT compiler and GC threads, and of the PostgreSQL backends
+# serving the benchmark database: steadier than wall-clock time on a machine others load too
+TICKS=$(getconf CLK_TCK)
+cpu_of() { [ $# -gt 0 ] || { echo 0; return; }; awk -v t="$TICKS" '{ sub(/^.*\) /, ""); s += $12 + $13 } END { printf "%.1f", s / t }' "$@" 2>/dev/null || echo 0; }
+jvm_cpu() { cpu_of /proc/$SERVER/stat; }
+jit_cpu() { cpu_of $(grep -l '^C[12] CompilerThre' /proc/$SERVER/task/*/comm 2>/dev/null | sed 's/comm$/stat/'); }
+gc_cpu() { cpu_of $(grep -lE '^(GC Thread|G1 )' /proc/$SERVER/task/*/comm 2>/dev/null | sed 's/comm$/stat/'); }
+pg_cpu() { cpu_of $(grep -la "postgres $DB " /proc/[0-9]*/cmdline 2>/dev/null | sed 's/cmdline$/stat/'); }
+cpu_line() { echo "JVM $(python3 -c "print('%.1f' % ($(jvm_cpu) - $1))") s (JIT $(python3 -c "print('%.1f' % ($(jit_cpu) - $2))") s, GC $(python3 -c "print('%.1f' % ($(gc_cpu) - $3))") s), PostgreSQL $(python3 -c "print('%.1f' % ($(pg_cpu) - $4))") s"; }
+
 run() {
   curl -fsS -u "$ADMIN_USER:$ADMIN_PASSWORD" -o "$WORK/report-$1.json" -w '%{time_total}' -H 'Content-Type: application/zip' \
        --data-binary @"$WORK/site.zip" "http://127.0.0.1:$PORT/api/imports"
 }
 echo "Load before:           $(cut -d' ' -f1-3 /proc/loadavg)"
+C0=($(jvm_cpu) $(jit_cpu) $(gc_cpu) $(pg_cpu))
 FIRST=$(run 1)
 FIRST_DONE=$(date +%s.%N)
+FIRST_CPU=$(cpu_line "${C0[@]}")
 echo "Load after first:      $(cut -d' ' -f1-3 /proc/loadavg)"
+C1=($(jvm_cpu) $(jit_cpu) $(gc_cpu) $(pg_cpu))
 SECOND=$(run 2)
+SECOND_CPU=$(cpu_line "${C1[@]}")
 echo "Load after second:     $(cut -d' ' -f1-3 /proc/loadavg)"
 # imports leave the posts' search vectors to a background indexer (search is complete meanwhile, computed on the
 # fly): how long after the first import's answer every post had its vector
@@ -73,6 +87,8 @@ print("First import rate:     %.0f posts/s" % (posts / first))
 print("Second import rate:    %.0f posts/s" % (posts / second))
 print("Unchanged speed-up:    %.1fx" % (first / second))
 PY
+echo "CPU, first import:     $FIRST_CPU"
+echo "CPU, second import:    $SECOND_CPU"
 echo "Search index complete: ${INDEXED}s after the first import answered ($(pending) posts pending)"
 echo "Peak heap used:        $((PEAK_HEAP_KB / 1024)) MB (heap limit $HEAP)"
 echo "Peak RSS:              $((PEAK_RSS_KB / 1024)) MB"

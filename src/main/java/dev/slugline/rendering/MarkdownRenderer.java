@@ -94,25 +94,6 @@ public class MarkdownRenderer {
         return new RenderedMarkdown(renderer.render(document), text.firstParagraph(), text.words());
     }
 
-    /** Image destinations as written, in document order (for imports to resolve against their files). */
-    public List<String> imageDestinations(String markdown) {
-        Node document;
-        try {
-            document = parser.parse(markdown);
-        } catch (StackOverflowError tooDeep) {
-            return List.of();
-        }
-        List<String> destinations = new java.util.ArrayList<>();
-        document.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Image image) {
-                destinations.add(image.getDestination());
-                visitChildren(image);
-            }
-        });
-        return destinations;
-    }
-
     /** All readable text of a Markdown fragment as one line (the part of a post before {@code <!--more-->}). */
     public String plainText(String markdown) {
         Node document;
