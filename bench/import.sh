@@ -26,12 +26,22 @@ echo "Archive: $(du -h "$WORK/site.zip" | cut -f1)"
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists \"$DB\"" postgres
 psql -h 127.0.0.1 -U postgres -qc "create database \"$DB\"" postgres
 
+# a server of an earlier run may still be shutting down (slowly on a loaded machine): wait for its port
+for _ in $(seq 1 60); do
+  (echo > "/dev/tcp/127.0.0.1/$PORT") 2>/dev/null || break
+  sleep 1
+done
+if (echo > "/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+  echo "Port $PORT is in use: choose another with BENCH_PORT" >&2
+  exit 1
+fi
+
 PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
   SLUGLINE_ADMIN_USERNAME=$ADMIN_USER SLUGLINE_ADMIN_PASSWORD=$ADMIN_PASSWORD \
   java $HEAP ${BENCH_JAVA_OPTS:-} -jar "$JAR" > "$WORK/server.log" 2>&1 &
 SERVER=$!
 SAMPLER=
-trap 'kill $SERVER 2>/dev/null || true; [ -n "$SAMPLER" ] && kill $SAMPLER 2>/dev/null || true; rm -f "$WORK/site.zip"' EXIT
+trap 'kill $SERVER 2>/dev/null && wait $SERVER 2>/dev/null || true; [ -n "$SAMPLER" ] && kill $SAMPLER 2>/dev/null || true; rm -f "$WORK/site.zip"' EXIT
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$PORT/q/health/ready" > /dev/null 2>&1 && break
   sleep 1
