@@ -54,7 +54,7 @@ SAMPLER=$!
 # CPU seconds (user + system) of the server, of its JIT compiler and GC threads, and of the PostgreSQL backends
 # serving the benchmark database: steadier than wall-clock time on a machine others load too
 TICKS=$(getconf CLK_TCK)
-cpu_of() { [ $# -gt 0 ] || { echo 0.0; return; }; cat "$@" 2>/dev/null | awk -v t="$TICKS" '{ sub(/^.*\) /, ""); s += $12 + $13 } END { printf "%.1f", s / t }'; }
+cpu_of() { [ $# -gt 0 ] || { echo 0.0; return; }; { cat "$@" 2>/dev/null || true; } | awk -v t="$TICKS" '{ sub(/^.*\) /, ""); s += $12 + $13 } END { printf "%.1f", s / t }'; }
 jvm_cpu() { cpu_of /proc/$SERVER/stat; }
 jit_cpu() { cpu_of $(grep -l '^C[12] CompilerThre' /proc/$SERVER/task/*/comm 2>/dev/null | sed 's/comm$/stat/'); }
 gc_cpu() { cpu_of $(grep -lE '^(GC Thread|G1 )' /proc/$SERVER/task/*/comm 2>/dev/null | sed 's/comm$/stat/'); }
