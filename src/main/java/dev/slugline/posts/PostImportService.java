@@ -18,6 +18,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
@@ -333,8 +336,11 @@ public class PostImportService {
             parts.add(in.expiresAt().toString());
         }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(CANONICAL.writeValueAsBytes(parts)));
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            // the JSON goes straight into the digest: the same bytes, no copy of the post held in between
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            CANONICAL.writeValue(new DigestOutputStream(OutputStream.nullOutputStream(), sha), parts);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException | IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -22,7 +22,6 @@ import org.commonmark.renderer.html.HtmlRenderer;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
  * Renders a post's Markdown (CommonMark with GFM tables, strikethrough, autolinks, task lists and heading
@@ -104,7 +103,6 @@ public class MarkdownRenderer {
      * with {@code imageUrls}, points each image at the URL it gives (the destination stays when it gives null).
      */
     private static final class TextCollector extends AbstractVisitor {
-        private static final Pattern WHITESPACE = Pattern.compile("\\s+");
         private static final boolean[] ASCII_WORD_CHAR = new boolean[128];
 
         static {
@@ -193,8 +191,21 @@ public class MarkdownRenderer {
             }
         }
 
+        /** The collected text with each run of whitespace ({@code \\s}: space, tab, line breaks) as one space, stripped. */
         String firstParagraph() {
-            return WHITESPACE.matcher(firstParagraph).replaceAll(" ").strip();
+            StringBuilder collapsed = new StringBuilder(firstParagraph.length());
+            boolean inSpace = false;
+            for (int i = 0; i < firstParagraph.length(); i++) {
+                char c = firstParagraph.charAt(i);
+                boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+                if (!space) {
+                    collapsed.append(c);
+                } else if (!inSpace) {
+                    collapsed.append(' ');
+                }
+                inSpace = space;
+            }
+            return collapsed.toString().strip();
         }
 
         int words() {

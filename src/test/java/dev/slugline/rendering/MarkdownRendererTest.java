@@ -127,6 +127,11 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void plainTextCollapsesEachRunOfWhitespaceToOneSpace() {
+        assertThat(renderer.plainText("  one\t\ttwo  \nthree `four  five`\n\nsix\u00A0seven  ")).isEqualTo("one two three four five six\u00A0seven");
+    }
+
+    @Test
     void readingTimeRoundsUp() {
         assertThat(ReadingTime.minutes(0, 230)).isZero();
         assertThat(ReadingTime.minutes(1, 230)).isEqualTo(1);
