@@ -36,7 +36,8 @@ if (echo > "/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
   exit 1
 fi
 
-PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
+# on a loaded machine the first answer may take longer than the default idle timeout, which would close the connection
+PORT=$PORT QUARKUS_HTTP_IDLE_TIMEOUT=${BENCH_IDLE_TIMEOUT:-900S} QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
   SLUGLINE_ADMIN_USERNAME=$ADMIN_USER SLUGLINE_ADMIN_PASSWORD=$ADMIN_PASSWORD \
   java $HEAP ${BENCH_JAVA_OPTS:-} -jar "$JAR" > "$WORK/server.log" 2>&1 &
 SERVER=$!
