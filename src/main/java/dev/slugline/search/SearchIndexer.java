@@ -53,23 +53,33 @@ public class SearchIndexer {
     }
 
     /**
-     * Indexes until nothing is pending (after another thread of this instance, if one is at it), in
-     * {@link #WORKERS} transactions at a time; returns how many posts.
+     * Indexes until nothing is pending (after another thread of this instance, if one is at it); returns how many
+     * posts. One transaction first: only when it was full (more is pending, and the database answers) do
+     * {@link #WORKERS} transactions at a time go on, so that a tick during an outage makes one attempt, as before.
      */
     public synchronized int indexPending() {
-        List<Future<Integer>> others = new ArrayList<>();
-        for (int i = 1; i < WORKERS; i++) {
-            others.add(executor.submit(this::indexBatches));
+        int total;
+        try {
+            total = QuarkusTransaction.requiringNew().call(() -> search.indexPending(ROWS_PER_TRANSACTION));
+        } catch (RuntimeException e) {
+            Log.warnf(e, "Search indexing failed; retried on the next tick");
+            return 0;
         }
-        int total = indexBatches();
-        for (Future<Integer> other : others) {
-            try {
-                total += other.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return total;
-            } catch (ExecutionException e) {
-                Log.warnf(e.getCause(), "Search indexing failed; retried on the next tick");
+        if (total == ROWS_PER_TRANSACTION) {
+            List<Future<Integer>> others = new ArrayList<>();
+            for (int i = 1; i < WORKERS; i++) {
+                others.add(executor.submit(this::indexBatches));
+            }
+            total += indexBatches();
+            for (Future<Integer> other : others) {
+                try {
+                    total += other.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                } catch (ExecutionException e) {
+                    Log.warnf(e.getCause(), "Search indexing failed; retried on the next tick");
+                }
             }
         }
         if (total > 0) {
