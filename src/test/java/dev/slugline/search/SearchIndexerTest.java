@@ -102,7 +102,7 @@ class SearchIndexerTest {
         String run = word();
         Map<String, byte[]> files = new java.util.LinkedHashMap<>();
         List<String> words = new java.util.ArrayList<>();
-        for (int i = 0; i < 450; i++) { // more than two workers' transactions of 200
+        for (int i = 0; i < 450; i++) { // more than two transactions of 200
             String body = word();
             words.add(body);
             files.put("posts/many-" + run + "-" + i + ".md",
