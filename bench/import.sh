@@ -24,11 +24,22 @@ echo "Archive: $(du -h "$WORK/site.zip" | cut -f1)"
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists \"$DB\"" postgres
 psql -h 127.0.0.1 -U postgres -qc "create database \"$DB\"" postgres
 
-PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
+# a server of an earlier run may still be shutting down (slowly on a loaded machine): wait for its port
+for _ in $(seq 1 60); do
+  (echo > "/dev/tcp/127.0.0.1/$PORT") 2>/dev/null || break
+  sleep 1
+done
+if (echo > "/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+  echo "Port $PORT is in use: choose another with BENCH_PORT" >&2
+  exit 1
+fi
+
+# on a loaded machine the first answer may take longer than the default idle timeout, which would close the connection
+PORT=$PORT QUARKUS_HTTP_IDLE_TIMEOUT=${BENCH_IDLE_TIMEOUT:-900S} QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
   java $HEAP ${BENCH_JAVA_OPTS:-} -jar "$JAR" > "$WORK/server.log" 2>&1 &
 SERVER=$!
 SAMPLER=
-trap 'kill $SERVER 2>/dev/null || true; [ -n "$SAMPLER" ] && kill $SAMPLER 2>/dev/null || true; rm -f "$WORK/site.zip"' EXIT
+trap 'kill $SERVER 2>/dev/null && wait $SERVER 2>/dev/null || true; [ -n "$SAMPLER" ] && kill $SAMPLER 2>/dev/null || true; rm -f "$WORK/site.zip"' EXIT
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$PORT/q/health/ready" > /dev/null 2>&1 && break
   sleep 1
@@ -38,15 +49,29 @@ done
 jstat -gc "$SERVER" 200 > "$WORK/jstat.log" 2>/dev/null &
 SAMPLER=$!
 
+# CPU seconds (user + system) of the server, of its JIT compiler and GC threads, and of the PostgreSQL backends
+# serving the benchmark database: steadier than wall-clock time on a machine others load too
+TICKS=$(getconf CLK_TCK)
+cpu_of() { [ $# -gt 0 ] || { echo 0.0; return; }; { cat "$@" 2>/dev/null || true; } | awk -v t="$TICKS" '{ sub(/^.*\) /, ""); s += $12 + $13 } END { printf "%.1f", s / t }'; }
+jvm_cpu() { cpu_of /proc/$SERVER/stat; }
+jit_cpu() { cpu_of $(grep -l '^C[12] CompilerThre' /proc/$SERVER/task/*/comm 2>/dev/null | sed 's/comm$/stat/'); }
+gc_cpu() { cpu_of $(grep -lE '^(GC Thread|G1 )' /proc/$SERVER/task/*/comm 2>/dev/null | sed 's/comm$/stat/'); }
+pg_cpu() { cpu_of $(grep -la "postgres $DB " /proc/[0-9]*/cmdline 2>/dev/null | sed 's/cmdline$/stat/'); }
+cpu_line() { echo "JVM $(python3 -c "print('%.1f' % ($(jvm_cpu) - $1))") s (JIT $(python3 -c "print('%.1f' % ($(jit_cpu) - $2))") s, GC $(python3 -c "print('%.1f' % ($(gc_cpu) - $3))") s), PostgreSQL $(python3 -c "print('%.1f' % ($(pg_cpu) - $4))") s"; }
+
 run() {
   curl -fsS -u "$SLUGLINE_ADMIN_USERNAME:$SLUGLINE_ADMIN_PASSWORD" -o "$WORK/report-$1.json" -w '%{time_total}' -H 'Content-Type: application/zip' \
        --data-binary @"$WORK/site.zip" "http://127.0.0.1:$PORT/api/imports"
 }
 echo "Load before:           $(cut -d' ' -f1-3 /proc/loadavg)"
+C0=($(jvm_cpu) $(jit_cpu) $(gc_cpu) $(pg_cpu))
 FIRST=$(run 1)
 FIRST_DONE=$(date +%s.%N)
+FIRST_CPU=$(cpu_line "${C0[@]}")
 echo "Load after first:      $(cut -d' ' -f1-3 /proc/loadavg)"
+C1=($(jvm_cpu) $(jit_cpu) $(gc_cpu) $(pg_cpu))
 SECOND=$(run 2)
+SECOND_CPU=$(cpu_line "${C1[@]}")
 echo "Load after second:     $(cut -d' ' -f1-3 /proc/loadavg)"
 # imports leave the posts' search vectors to a background indexer (search is complete meanwhile, computed on the
 # fly): how long after the first import's answer every post had its vector
@@ -70,6 +95,8 @@ print("First import rate:     %.0f posts/s" % (posts / first))
 print("Second import rate:    %.0f posts/s" % (posts / second))
 print("Unchanged speed-up:    %.1fx" % (first / second))
 PY
+echo "CPU, first import:     $FIRST_CPU"
+echo "CPU, second import:    $SECOND_CPU"
 echo "Search index complete: ${INDEXED}s after the first import answered ($(pending) posts pending)"
 echo "Peak heap used:        $((PEAK_HEAP_KB / 1024)) MB (heap limit $HEAP)"
 echo "Peak RSS:              $((PEAK_RSS_KB / 1024)) MB"

@@ -177,10 +177,10 @@ public class ArchiveReader {
                         + " entries (slugline.importing.max-files)");
             }
             String path = ImportPaths.clean(name).orElseThrow(() -> new UnprocessableContentException("body",
-                    "entry '" + printable(name) + "' is refused: absolute paths, '..', backslashes and control "
+                    "entry '" + ImportPaths.printable(name) + "' is refused: absolute paths, '..', backslashes and control "
                             + "characters could reach outside the archive"));
             if (ImportPaths.depth(path) > maxDepth) {
-                throw new UnprocessableContentException("body", "entry '" + printable(name) + "' is nested deeper than "
+                throw new UnprocessableContentException("body", "entry '" + ImportPaths.printable(name) + "' is nested deeper than "
                         + maxDepth + " folders (slugline.importing.max-depth)");
             }
             return folder ? null : path;
@@ -216,7 +216,7 @@ public class ArchiveReader {
         }
 
         private PayloadTooLargeException tooLarge(String path) {
-            return new PayloadTooLargeException("body", "'" + printable(path) + "' is larger than " + maxFile
+            return new PayloadTooLargeException("body", "'" + ImportPaths.printable(path) + "' is larger than " + maxFile
                     + " bytes (slugline.importing.max-file-size)");
         }
     }
@@ -273,10 +273,5 @@ public class ArchiveReader {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    private static String printable(String name) {
-        String cut = name.length() > 200 ? name.substring(0, 200) + "…" : name;
-        return cut.replaceAll("\\p{Cc}", "\uFFFD");
     }
 }

@@ -62,6 +62,22 @@ public final class ImportPaths {
         return false;
     }
 
+    /** Longest path an import stores (the {@code post.source_path} and {@code media.path} columns), in characters. */
+    public static final int MAX_LENGTH = 1000;
+
+    /** Why a path is too long to be stored, or empty when it is not. */
+    public static Optional<String> tooLong(String path) {
+        int length = path.codePointCount(0, path.length());
+        return length <= MAX_LENGTH ? Optional.empty()
+                : Optional.of("the path is " + length + " characters long; at most " + MAX_LENGTH + " are stored");
+    }
+
+    /** An entry name fit for a message: its first 200 characters, control characters replaced. */
+    public static String printable(String name) {
+        String cut = name.length() > 200 ? name.substring(0, 200) + "…" : name;
+        return cut.replaceAll("\\p{Cc}", "\uFFFD");
+    }
+
     /** Hugo's section pages ({@code _index.md}) list posts; they are not posts. */
     public static boolean isSectionPage(String path) {
         return fileName(path).toLowerCase(Locale.ROOT).startsWith("_index.");

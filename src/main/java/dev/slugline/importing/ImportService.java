@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import dev.slugline.common.config.SluglineConfig;
 import dev.slugline.common.errors.PayloadTooLargeException;
 import dev.slugline.common.errors.SluglineException;
+import dev.slugline.common.errors.UnprocessableContentException;
 import dev.slugline.common.text.Slugs;
 import dev.slugline.media.MediaService;
 import dev.slugline.posts.PostInput;
@@ -109,8 +110,17 @@ public class ImportService {
         return report;
     }
 
-    /** Files by clean relative path (a multipart upload: checked against the same limits as an archive); the map is emptied. */
+    /**
+     * Files by clean relative path (a multipart upload: checked against the same limits as an archive); the map is
+     * emptied. One file alone whose path is too long to store is refused (422); among others it fails in the report.
+     */
     public ImportReport importUploaded(Map<String, byte[]> uploaded, Options options) {
+        if (uploaded.size() == 1) {
+            String path = uploaded.keySet().iterator().next();
+            ImportPaths.tooLong(path).ifPresent(reason -> {
+                throw new UnprocessableContentException("files", "'" + ImportPaths.printable(path) + "': " + reason);
+            });
+        }
         long total = 0;
         for (Map.Entry<String, byte[]> file : uploaded.entrySet()) {
             if (file.getValue().length > config.importing().maxFileSize().asLongValue()) {
@@ -149,7 +159,11 @@ public class ImportService {
             if (ImportPaths.isIgnored(path)) {
                 return;
             }
-            if (!ImportPaths.isMarkdown(path)) {
+            java.util.Optional<String> tooLong = ImportPaths.tooLong(path);
+            if (tooLong.isPresent()) {
+                reports.put(path, report(path, ImportPaths.isMarkdown(path) ? ImportReport.Kind.post : ImportReport.Kind.media,
+                        ImportReport.Status.failed, null, "path", null, tooLong.get(), List.of()));
+            } else if (!ImportPaths.isMarkdown(path)) {
                 mediaFiles.put(path, data);
             } else if (ImportPaths.isSectionPage(path)) {
                 reports.put(path, report(path, ImportReport.Status.skipped, null, null, null,

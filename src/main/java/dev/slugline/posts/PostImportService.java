@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.slugline.common.config.SluglineConfig;
 import dev.slugline.posts.PostRepository.ImportTarget;
 import dev.slugline.posts.PostRepository.ImportedRows;
-import dev.slugline.rendering.ReadingTime;
 import dev.slugline.rendering.RenderedMarkdown;
 import dev.slugline.security.CurrentEditor;
 import dev.slugline.taxonomy.Category;
@@ -19,6 +18,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
@@ -192,17 +194,16 @@ public class PostImportService {
             boolean isNew = i < created.size();
             ImportTarget target = isNew ? null : targets.get(item.slug());
             PostInput in = item.input();
-            PostStatus status = in.status() == PostStatus.DRAFT ? PostStatus.DRAFT : PostStatus.PUBLISHED;
             // an imported post without a date keeps none: the report warns, nothing is invented
-            OffsetDateTime publishedAt = in.publishedAt();
-            String title = in.title().strip();
-            String summary = in.summary() != null && !in.summary().isBlank()
-                    ? in.summary().strip()
-                    : PostService.summarize(item.rendered().firstParagraph(), config.summary().maxLength());
-            Map<String, Object> frontMatter = in.frontMatter() != null ? in.frontMatter() : Map.of();
+            PostContent content = PostContent.of(in, item.rendered(), in.publishedAt(), config);
+            PostStatus status = content.status();
+            OffsetDateTime publishedAt = content.publishedAt();
+            String title = content.title();
+            String summary = content.summary();
+            Map<String, Object> frontMatter = content.frontMatter();
             boolean wasPublic = target != null
                     && Post.isPublic(target.status(), target.publishedAt(), target.expiresAt(), target.deletedAt(), now);
-            boolean isPublic = Post.isPublic(status, publishedAt, in.expiresAt(), null, now);
+            boolean isPublic = Post.isPublic(status, publishedAt, content.expiresAt(), null, now);
 
             ImportedRows rows = isNew ? newRows : changedRows;
             int row = isNew ? i : i - created.size();
@@ -210,17 +211,17 @@ public class PostImportService {
             rows.slug()[row] = item.slug();
             rows.title()[row] = title;
             rows.summary()[row] = summary;
-            rows.markdown()[row] = in.markdown();
-            rows.html()[row] = item.rendered().html();
+            rows.markdown()[row] = content.markdown();
+            rows.html()[row] = content.html();
             rows.status()[row] = status.name();
             rows.publishedAt()[row] = publishedAt == null ? null : publishedAt.toString();
             rows.publishedOffset()[row] = publishedAt == null ? null : publishedAt.getOffset().getTotalSeconds();
-            rows.wordCount()[row] = item.rendered().wordCount();
-            rows.readingMinutes()[row] = ReadingTime.minutes(item.rendered().wordCount(), config.reading().wordsPerMinute());
+            rows.wordCount()[row] = content.wordCount();
+            rows.readingMinutes()[row] = content.readingMinutes();
             rows.frontMatterJson()[row] = write(frontMatter);
             rows.sourcePath()[row] = item.sourcePath();
             rows.importHash()[row] = item.importHash();
-            rows.expiresAt()[row] = in.expiresAt() == null ? null : in.expiresAt().toString();
+            rows.expiresAt()[row] = content.expiresAt() == null ? null : content.expiresAt().toString();
             rows.publishAnnounced()[row] = isPublic; // a scheduled post is announced by the scheduler when its time comes
 
             List<String> categoryList = new ArrayList<>();
@@ -244,8 +245,8 @@ public class PostImportService {
                 }
             }
             // the revision: the post as PostHistory.toInput sees it after the write
-            revisionContent[i] = write(new PostInput(title, item.slug(), summary, in.markdown(), status, publishedAt,
-                    sorted(categoryList), sorted(tagList), new LinkedHashMap<>(frontMatter), in.expiresAt()));
+            revisionContent[i] = write(new PostInput(title, item.slug(), summary, content.markdown(), status, publishedAt,
+                    sorted(categoryList), sorted(tagList), new LinkedHashMap<>(frontMatter), content.expiresAt()));
             String event = PostHistory.changeEvent(wasPublic, isPublic);
             if (event != null) {
                 long version = isNew ? 0 : target.version() + 1;
@@ -349,8 +350,11 @@ public class PostImportService {
             parts.add(in.expiresAt().toString());
         }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(CANONICAL.writeValueAsBytes(parts)));
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            // the JSON goes straight into the digest: the same bytes, no copy of the post held in between
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            CANONICAL.writeValue(new DigestOutputStream(OutputStream.nullOutputStream(), sha), parts);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException | IOException e) {
             throw new IllegalStateException(e);
         }
     }

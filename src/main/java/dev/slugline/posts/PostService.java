@@ -8,7 +8,6 @@ import dev.slugline.common.errors.PreconditionFailedException;
 import dev.slugline.common.paging.Page;
 import dev.slugline.common.text.Slugs;
 import dev.slugline.rendering.MarkdownRenderer;
-import dev.slugline.rendering.ReadingTime;
 import dev.slugline.rendering.RenderedMarkdown;
 import dev.slugline.taxonomy.Category;
 import dev.slugline.taxonomy.Tag;
@@ -41,13 +40,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** The rules of posts: slugs, summaries, rendering at write time, and who may overwrite what. */
 @ApplicationScoped
 public class PostService {
-
-    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\p{Punct}&&[^)\"'’]]+$");
 
     private final PostRepository posts;
     private final TaxonomyService taxonomy;
@@ -284,23 +280,21 @@ public class PostService {
         post.importHash = null;
     }
 
-    /** What every write sets, from the API or an import: the content, its rendering and its terms. */
+    /** What every write of the API sets: the content (as an import stores it too, {@link PostContent}) and its terms. */
     private void setContent(Post post, PostInput input, RenderedMarkdown rendered, OffsetDateTime publishedAt,
                             Set<Category> categories, Set<Tag> tags) {
-        post.title = input.title().strip();
-        post.markdown = input.markdown();
-        post.html = rendered.html();
-        post.summary = input.summary() != null && !input.summary().isBlank()
-                ? input.summary().strip()
-                : summarize(rendered.firstParagraph(), config.summary().maxLength());
-        post.status = input.status() == PostStatus.DRAFT ? PostStatus.DRAFT : PostStatus.PUBLISHED;
-        post.publishedAt = publishedAt;
-        post.expiresAt = input.expiresAt();
-        post.wordCount = rendered.wordCount();
-        post.readingMinutes = ReadingTime.minutes(rendered.wordCount(), config.reading().wordsPerMinute());
-        Map<String, Object> frontMatter = input.frontMatter() != null ? input.frontMatter() : Map.of();
-        if (!frontMatter.equals(post.frontMatter)) {
-            post.frontMatter = new LinkedHashMap<>(frontMatter);
+        PostContent content = PostContent.of(input, rendered, publishedAt, config);
+        post.title = content.title();
+        post.markdown = content.markdown();
+        post.html = content.html();
+        post.summary = content.summary();
+        post.status = content.status();
+        post.publishedAt = content.publishedAt();
+        post.expiresAt = content.expiresAt();
+        post.wordCount = content.wordCount();
+        post.readingMinutes = content.readingMinutes();
+        if (!content.frontMatter().equals(post.frontMatter)) {
+            post.frontMatter = new LinkedHashMap<>(content.frontMatter());
         }
         replaceAll(post.categories, categories);
         replaceAll(post.tags, tags);
@@ -371,16 +365,6 @@ public class PostService {
                 return candidate;
             }
         }
-    }
-
-    /** The text cut at the last word boundary before {@code max} characters, with an ellipsis when cut. */
-    static String summarize(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int cut = text.lastIndexOf(' ', max - 1);
-        String head = (cut > max / 2 ? text.substring(0, cut) : text.substring(0, max - 1)).stripTrailing();
-        return TRAILING_PUNCTUATION.matcher(head).replaceAll("") + "…";
     }
 
     private static void rejectNul(String field, Object value) {

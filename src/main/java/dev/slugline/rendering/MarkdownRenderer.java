@@ -22,7 +22,6 @@ import org.commonmark.renderer.html.HtmlRenderer;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
  * Renders a post's Markdown (CommonMark with GFM tables, strikethrough, autolinks, task lists and heading
@@ -79,38 +78,10 @@ public class MarkdownRenderer {
 
     private RenderedMarkdown renderTree(String markdown, UnaryOperator<String> imageUrls) {
         Node document = parser.parse(markdown);
-        document.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Image image) {
-                String rewritten = imageUrls.apply(image.getDestination());
-                if (rewritten != null) {
-                    image.setDestination(rewritten);
-                }
-                visitChildren(image);
-            }
-        });
-        TextCollector text = new TextCollector();
+        // one walk over the tree: images pointed at their URLs, text collected and counted
+        TextCollector text = new TextCollector(imageUrls);
         document.accept(text);
         return new RenderedMarkdown(renderer.render(document), text.firstParagraph(), text.words());
-    }
-
-    /** Image destinations as written, in document order (for imports to resolve against their files). */
-    public List<String> imageDestinations(String markdown) {
-        Node document;
-        try {
-            document = parser.parse(markdown);
-        } catch (StackOverflowError tooDeep) {
-            return List.of();
-        }
-        List<String> destinations = new java.util.ArrayList<>();
-        document.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Image image) {
-                destinations.add(image.getDestination());
-                visitChildren(image);
-            }
-        });
-        return destinations;
     }
 
     /** All readable text of a Markdown fragment as one line (the part of a post before {@code <!--more-->}). */
@@ -121,20 +92,46 @@ public class MarkdownRenderer {
         } catch (StackOverflowError tooDeep) {
             return PlainText.render(markdown).firstParagraph();
         }
-        TextCollector text = new TextCollector();
+        TextCollector text = new TextCollector(null);
         text.everything = true;
         document.accept(text);
         return text.firstParagraph();
     }
 
-    /** Collects the plain text of the document: the first paragraph on its own, and a word count of everything. */
+    /**
+     * Collects the plain text of the document: the first paragraph on its own, and a word count of everything;
+     * with {@code imageUrls}, points each image at the URL it gives (the destination stays when it gives null).
+     */
     private static final class TextCollector extends AbstractVisitor {
-        private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+        private static final boolean[] ASCII_WORD_CHAR = new boolean[128];
+
+        static {
+            for (char c = 0; c < 128; c++) {
+                ASCII_WORD_CHAR[c] = Character.isLetterOrDigit(c);
+            }
+        }
+
+        private final UnaryOperator<String> imageUrls;
         private final StringBuilder firstParagraph = new StringBuilder();
         private boolean inFirstParagraph;
         private boolean firstParagraphSeen;
         private int words;
         private boolean everything;
+
+        TextCollector(UnaryOperator<String> imageUrls) {
+            this.imageUrls = imageUrls;
+        }
+
+        @Override
+        public void visit(Image image) {
+            if (imageUrls != null) {
+                String rewritten = imageUrls.apply(image.getDestination());
+                if (rewritten != null) {
+                    image.setDestination(rewritten);
+                }
+            }
+            visitChildren(image);
+        }
 
         private void visitParagraph(Paragraph paragraph) {
             if (firstParagraphSeen) {
@@ -194,8 +191,21 @@ public class MarkdownRenderer {
             }
         }
 
+        /** The collected text with each run of whitespace ({@code \\s}: space, tab, line breaks) as one space, stripped. */
         String firstParagraph() {
-            return WHITESPACE.matcher(firstParagraph).replaceAll(" ").strip();
+            StringBuilder collapsed = new StringBuilder(firstParagraph.length());
+            boolean inSpace = false;
+            for (int i = 0; i < firstParagraph.length(); i++) {
+                char c = firstParagraph.charAt(i);
+                boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+                if (!space) {
+                    collapsed.append(c);
+                } else if (!inSpace) {
+                    collapsed.append(' ');
+                }
+                inSpace = space;
+            }
+            return collapsed.toString().strip();
         }
 
         int words() {
@@ -206,13 +216,22 @@ public class MarkdownRenderer {
             int count = 0;
             boolean inWord = false;
             for (int i = 0; i < text.length(); ) {
-                int cp = text.codePointAt(i);
-                boolean wordChar = Character.isLetterOrDigit(cp);
+                char c = text.charAt(i);
+                int cp;
+                boolean wordChar;
+                if (c < 128) { // most text: no code point decoding, no Unicode tables
+                    cp = c;
+                    wordChar = ASCII_WORD_CHAR[c];
+                    i++;
+                } else {
+                    cp = text.codePointAt(i);
+                    wordChar = Character.isLetterOrDigit(cp);
+                    i += Character.charCount(cp);
+                }
                 if (wordChar && !inWord) {
                     count++;
                 }
                 inWord = wordChar || (inWord && (cp == '\'' || cp == '’' || cp == '-'));
-                i += Character.charCount(cp);
             }
             return count;
         }

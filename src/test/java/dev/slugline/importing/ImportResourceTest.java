@@ -30,6 +30,9 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 class ImportResourceTest {
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
     @BeforeAll
     static void logFailures() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
@@ -282,6 +285,51 @@ class ImportResourceTest {
     }
 
     @Test
+    void aPathLongerThanTheDatabaseStoresFailsForThatFileAloneNamingTheLimit() {
+        String run = run();
+        String longPost = "content/posts/" + "p".repeat(985) + "-" + run + ".md"; // 1,011 characters
+        String longImage = "content/images/" + "i".repeat(985) + "-" + run + ".png";
+        String fitting = "content/posts/" + "f".repeat(970) + run + ".md"; // 995: stored
+        JsonPath report = importZip(Archives.zip(Archives.files(
+                longPost, "---\ntitle: Too long " + run + "\n---\nbody\n",
+                longImage, Archives.PNG,
+                fitting, "---\ntitle: Fits " + run + "\nslug: fits-" + run + "\n---\nbody\n",
+                "content/posts/short-" + run + ".md", "---\ntitle: Short " + run + "\n---\nbody\n")), "")
+                .statusCode(200).contentType(ContentType.JSON)
+                .body("created", is(2), "failed", is(2)).extract().jsonPath();
+        assertThat(file(report, longPost)).containsEntry("kind", "post").containsEntry("status", "failed")
+                .containsEntry("field", "path")
+                .containsEntry("reason", "the path is 1011 characters long; at most 1000 are stored");
+        assertThat(file(report, longImage)).containsEntry("kind", "media").containsEntry("status", "failed")
+                .containsEntry("field", "path");
+        given().get("/api/media/" + longImage).then().statusCode(404);
+        given().get("/api/posts/fits-" + run).then().statusCode(200);
+        given().get("/api/posts/short-" + run).then().statusCode(200);
+        // the same again: the long ones fail again, nothing else changes
+        importZip(Archives.zip(Archives.files(longPost, "---\ntitle: Too long " + run + "\n---\nbody\n")), "")
+                .statusCode(200).body("created", is(0), "failed", is(1), "files[0].field", is("path"));
+    }
+
+    @Test
+    void aSingleUploadedFileWithATooLongPathIs422NamingItAndTheLimit() {
+        String run = run();
+        String name = "posts/" + "n".repeat(995) + "-" + run + ".md";
+        editor().multiPart("files", name, "---\ntitle: Long\n---\nbody\n".getBytes(StandardCharsets.UTF_8), "text/markdown")
+                .when().post("/api/imports").then().statusCode(422).contentType("application/problem+json")
+                .body("status", is(422),
+                        "violations[0].field", is("files"),
+                        "violations[0].message", containsString("'posts/nnnn"),
+                        "violations[0].message", containsString("is 1013 characters long; at most 1000 are stored"));
+        // among other files it fails in the report, and the others are imported
+        editor().multiPart("files", name, "---\ntitle: Long\n---\nbody\n".getBytes(StandardCharsets.UTF_8), "text/markdown")
+                .multiPart("files", "posts/ok-" + run + ".md", "---\ntitle: Ok\n---\nbody\n".getBytes(StandardCharsets.UTF_8), "text/markdown")
+                .when().post("/api/imports").then().statusCode(200)
+                .body("created", is(1), "failed", is(1),
+                        "files.find { it.status == 'failed' }.reason", is("the path is 1013 characters long; at most 1000 are stored"));
+        given().get("/api/posts/ok-" + run).then().statusCode(200);
+    }
+
+    @Test
     void aSlugInTheTrashIsAConflictNamingThatPostAndTheOtherFilesGoOn() {
         String run = run();
         String trashed = "trashed-" + run;
@@ -449,7 +497,7 @@ class ImportResourceTest {
     }
 
     @Test
-    void aChunkTheDatabaseRefusesIsRetriedFileByFileAndOnlyTheBadFileFails() {
+    void aChunkTheDatabaseRefusesIsRetriedFileByFileAndOnlyTheBadFileFails() throws java.sql.SQLException {
         String run = run();
         Map<String, byte[]> files = new java.util.LinkedHashMap<>();
         for (int i = 0; i < 620; i++) {
@@ -457,14 +505,23 @@ class ImportResourceTest {
                     ("---\ntitle: Post " + i + "\ndate: 2024-01-01T00:00:00Z\ntags: [bulk-" + run + "]\n---\nBody " + i + "\n")
                             .getBytes(StandardCharsets.UTF_8));
         }
-        // a path longer than the 1,000 characters a source path may have: only the database notices
-        String longPath = ("deep-" + run + "-" + "d".repeat(240) + "/").repeat(5) + "long-" + run + ".md";
-        files.put(longPath, "---\ntitle: Long path\n---\nx\n".getBytes(StandardCharsets.UTF_8));
-        JsonPath report = importZip(Archives.zip(files), "").statusCode(200)
-                .body("created", is(620), "failed", is(1)).extract().jsonPath();
-        assertThat(file(report, longPath)).containsEntry("status", "failed");
-        assertThat((String) file(report, longPath).get("reason")).contains("could not be stored");
-        given().get("/api/posts/long-" + run).then().statusCode(404);
+        // a row only the database refuses (every check the import makes itself reports before writing)
+        String refusedPath = "many-" + run + "/refused-" + run + ".md";
+        files.put(refusedPath, ("---\ntitle: Refused " + run + "\n---\nx\n").getBytes(StandardCharsets.UTF_8));
+        String constraint = "refuse_" + run.replace('-', '_');
+        JsonPath report;
+        try (java.sql.Connection db = dataSource.getConnection(); java.sql.Statement sql = db.createStatement()) {
+            sql.execute("alter table post add constraint " + constraint + " check (title <> 'Refused " + run + "') not valid");
+            try {
+                report = importZip(Archives.zip(files), "").statusCode(200)
+                        .body("created", is(620), "failed", is(1)).extract().jsonPath();
+            } finally {
+                sql.execute("alter table post drop constraint " + constraint);
+            }
+        }
+        assertThat(file(report, refusedPath)).containsEntry("status", "failed");
+        assertThat((String) file(report, refusedPath).get("reason")).contains("could not be stored");
+        given().get("/api/posts/refused-" + run).then().statusCode(404);
         given().get("/api/posts/post-619-" + run).then().statusCode(200).body("tags.slug", org.hamcrest.Matchers.contains("bulk-" + run));
         given().queryParam("tag", "bulk-" + run).when().get("/api/posts").then().statusCode(200)
                 .header("X-Total-Count", "620");

@@ -110,6 +110,28 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void wordsCountAcrossScriptsApostrophesAndHyphens() {
+        // don't, well-known and l’été are one word each; 東京 and Ελληνικά one each; 𝔘𝔫𝔦 (outside the BMP) one; 42 one
+        RenderedMarkdown rendered = renderer.render("I don't know a well-known l’été — 東京, Ελληνικά, 𝔘𝔫𝔦 42 - ok");
+        assertThat(rendered.wordCount()).isEqualTo(11);
+    }
+
+    @Test
+    void imagesArePointedAtTheirUrlsInTheSameWalkThatCountsWords() {
+        RenderedMarkdown rendered = renderer.render("Look: ![two words](a.png) and ![kept](b.png)",
+                destination -> destination.equals("a.png") ? "/api/media/a.png" : null);
+        Document html = Jsoup.parseBodyFragment(rendered.html());
+        assertThat(html.select("img").eachAttr("src")).containsExactly("/api/media/a.png", "b.png");
+        assertThat(rendered.firstParagraph()).isEqualTo("Look: two words and kept");
+        assertThat(rendered.wordCount()).isEqualTo(5);
+    }
+
+    @Test
+    void plainTextCollapsesEachRunOfWhitespaceToOneSpace() {
+        assertThat(renderer.plainText("  one\t\ttwo  \nthree `four  five`\n\nsix\u00A0seven  ")).isEqualTo("one two three four five six\u00A0seven");
+    }
+
+    @Test
     void readingTimeRoundsUp() {
         assertThat(ReadingTime.minutes(0, 230)).isZero();
         assertThat(ReadingTime.minutes(1, 230)).isEqualTo(1);

@@ -10,10 +10,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -93,6 +95,34 @@ class SearchIndexerTest {
         searchFinds(second, slug);
         given().queryParam("q", first).when().get("/api/posts").then().statusCode(200)
                 .body("items", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void moreThanOneTransactionOfPendingPostsIsIndexedInOneRunAndEachIsFound() throws SQLException {
+        String run = word();
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        List<String> words = new java.util.ArrayList<>();
+        for (int i = 0; i < 450; i++) { // more than two transactions of 200
+            String body = word();
+            words.add(body);
+            files.put("posts/many-" + run + "-" + i + ".md",
+                    ("---\ntitle: Many " + i + "\ndate: 2024-01-01T00:00:00Z\n---\nSays " + body + ".\n").getBytes(StandardCharsets.UTF_8));
+        }
+        editor().contentType("application/zip").body(Archives.zip(files)).when().post("/api/imports")
+                .then().statusCode(200).body("created", is(450));
+        indexer.indexPending(); // waits for the run the import started, if it is still at it
+
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "select count(*) from post where slug like ? and search_vector is null")) {
+            query.setString(1, "many-" + run + "-%");
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                assertThat(row.getInt(1)).isZero();
+            }
+        }
+        searchFinds(words.get(0), "many-" + run + "-0");
+        searchFinds(words.get(449), "many-" + run + "-449");
     }
 
     @Test
