@@ -53,13 +53,14 @@ insert into tag (id, slug, name) select i, 'tag-' || i, 'Tag ' || i from generat
 insert into category (id, slug, name) select i, 'category-' || i, 'Category ' || i from generate_series(1, 10) i;
 select setval('tag_seq', 100), setval('category_seq', 100);
 insert into post (id, slug, title, summary, markdown, html, status, published_at, published_offset, word_count,
-                  reading_minutes, front_matter, created_at, updated_at, version)
+                  reading_minutes, front_matter, created_at, updated_at, version, publish_announced)
 select i, 'post-' || i,
        'Post number ' || i || ' about ' || (array['kubecon', 'quarkus', 'postgres', 'paris', 'java'])[1 + i % 5],
        'A summary of post ' || i || ' with some words to index.',
        repeat('Lorem ipsum dolor sit amet, consectetur adipiscing elit, contributor summit ' || i || '. ', 40),
        '<p>' || repeat('Lorem ipsum dolor sit amet, consectetur adipiscing elit, contributor summit ' || i || '. ', 40) || '</p>',
-       'PUBLISHED', timestamptz '2015-01-01' + i * interval '6 hours', 0, 400, 2, '{}', now(), now(), 0
+       'PUBLISHED', timestamptz '2015-01-01' + i * interval '6 hours', 0, 400, 2, '{}', now(), now(), 0,
+       true -- published long ago, as an API write or an import records it: nothing left for the scheduler to announce
 from generate_series(1, 10000) i;
 select setval('post_seq', 20000);
 insert into post_tag (post_id, tag_id) select i, 1 + i % 50 from generate_series(1, 10000) i;
@@ -70,7 +71,6 @@ SQL
 
 BASE="http://127.0.0.1:$PORT"
 curl -fs "$BASE/api/posts/post-5000" >"$WORK/post.json"
-ETAG=$(curl -fsI "$BASE/api/posts?size=10" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
 
 cat >"$WORK/nginx.conf" <<NGINX
 worker_processes 2;
@@ -132,6 +132,9 @@ RESULTS+=("$(run post-random-slug "$BASE" "lua:/api/posts/post-{n}")")
 RESULTS+=("$(run tag-page-uncached "$BASE" "lua:/api/posts?tag=tag-{t}&page={p}&size=10")")
 RESULTS+=("$(run search-uncached "$BASE" "lua:/api/posts?q=summit%20{n}&size=10")")
 RESULTS+=("$(run rss-feed "$BASE/feeds/rss.xml")")
+# the list's ETag as a client has it now (a GET, as browsers and CDNs revalidate)
+ETAG=$(curl -fs -D - -o /dev/null "$BASE/api/posts?size=10" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
+wrk -t1 -c4 -d3s -H "If-None-Match: $ETAG" "$BASE/api/posts?size=10" >/dev/null
 RESULTS+=("$(run conditional-304 "$BASE/api/posts?size=10" "If-None-Match: $ETAG")")
 
 NGINX_RPS=$(awk '{print $2}' <<<"${RESULTS[0]}")

@@ -1,11 +1,16 @@
 package dev.slugline.posts;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +40,12 @@ import static org.hamcrest.Matchers.not;
 /** No lost updates (If-Match, 428, 412, PATCH), revisions, and the trash. */
 @QuarkusTest
 class EditingTest {
+
+    @Inject
+    PostService postService;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @BeforeAll
     static void logFailures() {
@@ -158,6 +169,25 @@ class EditingTest {
         editor().queryParam("from", "one").queryParam("to", 2).when().get("/api/posts/{slug}/revisions/diff", slug)
                 .then().statusCode(400).body("violations.field", hasItem("from"));
         editor().when().post("/api/posts/{slug}/revisions/{n}/restore", slug, 1).then().statusCode(428);
+    }
+
+    @Test
+    void theTrashPurgeDeletesWhatWaitedLongerThanTheRetentionAndLeavesCachesAloneOtherwise() throws SQLException {
+        String old = createPublished(unique("purged"), "2024-01-01T00:00:00Z", List.of(), List.of());
+        editor().header("If-Match", etag(old)).when().delete("/api/posts/{slug}", old).then().statusCode(204);
+        postService.purgeTrash(); // whatever an earlier test left
+        String list = given().when().get("/api/posts").then().statusCode(200).extract().header("ETag");
+        assertThat(postService.purgeTrash()).as("nothing older than the retention").isZero();
+        given().header("If-None-Match", list).when().get("/api/posts").then().statusCode(304);
+        editor().queryParam("size", 100).when().get("/api/trash").then().body("items.slug", hasItem(old));
+
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement aged = connection.prepareStatement("update post set deleted_at = now() - interval '400 days' where slug = ?")) {
+            aged.setString(1, old);
+            assertThat(aged.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(postService.purgeTrash()).isEqualTo(1);
+        editor().queryParam("size", 100).when().get("/api/trash").then().body("items.slug", not(hasItem(old)));
     }
 
     @Test
