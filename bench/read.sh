@@ -118,7 +118,11 @@ run() {
 
 echo "Warming up..." >&2
 for path in "/api/posts/post-5000" "/api/posts?size=10" "/api/posts?tag=tag-7" "/api/posts?q=kubecon%20summit" "/feeds/rss.xml"; do
-    wrk -t1 -c4 -d3s "$BASE$path" >/dev/null
+    wrk -t2 -c"$CONNECTIONS" -d5s "$BASE$path" >/dev/null
+done
+# the miss path too (a fresh JVM compiles it during the first seconds it runs)
+for template in "/api/posts/post-{n}" "/api/posts?tag=tag-{t}&page={p}&size=10" "/api/posts?q=summit%20{n}&size=10"; do
+    BENCH_TEMPLATE="$template" wrk -t2 -c"$CONNECTIONS" -d5s -s "$WORK/random.lua" "$BASE" >/dev/null
 done
 
 echo "Running $DURATION per scenario, $CONNECTIONS connections, $THREADS threads..." >&2
@@ -134,7 +138,7 @@ RESULTS+=("$(run search-uncached "$BASE" "lua:/api/posts?q=summit%20{n}&size=10"
 RESULTS+=("$(run rss-feed "$BASE/feeds/rss.xml")")
 # the list's ETag as a client has it now (a GET, as browsers and CDNs revalidate)
 ETAG=$(curl -fs -D - -o /dev/null "$BASE/api/posts?size=10" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
-wrk -t1 -c4 -d3s -H "If-None-Match: $ETAG" "$BASE/api/posts?size=10" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d5s -H "If-None-Match: $ETAG" "$BASE/api/posts?size=10" >/dev/null
 RESULTS+=("$(run conditional-304 "$BASE/api/posts?size=10" "If-None-Match: $ETAG")")
 
 NGINX_RPS=$(awk '{print $2}' <<<"${RESULTS[0]}")

@@ -49,7 +49,7 @@ public class CachedReads {
     private final ObjectMapper json;
     private final CurrentVertxRequest currentRequest;
     private final int maxEntries;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final RecentlyUsed<String, Cached> cache;
 
     public CachedReads(ContentVersion versions, SluglineConfig config, ObjectMapper json,
                        CurrentVertxRequest currentRequest) {
@@ -57,6 +57,7 @@ public class CachedReads {
         this.json = json;
         this.currentRequest = currentRequest;
         this.maxEntries = config.http().responseCacheEntries();
+        this.cache = new RecentlyUsed<>(maxEntries);
     }
 
     /**
@@ -165,9 +166,6 @@ public class CachedReads {
         Cached cached = new Cached(snapshot.version(), serialised(response.getEntity(), mediaType), mediaType,
                 new MultivaluedHashMap<>(response.getHeaders()));
         if (maxEntries > 0) {
-            if (cache.size() >= maxEntries) {
-                cache.clear();
-            }
             cache.put(key, cached);
         }
         return new Loaded(cached, null);

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Answers a repeated anonymous {@code GET} of a cached read (a post, a list, a feed) on the I/O thread, with the
@@ -48,11 +47,12 @@ public class HotResponses {
 
     private final ContentVersion versions;
     private final int maxEntries;
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final RecentlyUsed<String, Entry> entries;
 
     public HotResponses(ContentVersion versions, SluglineConfig config) {
         this.versions = versions;
         this.maxEntries = config.http().responseCacheEntries();
+        this.entries = new RecentlyUsed<>(maxEntries);
     }
 
     void register(@Observes Filters filters) {
@@ -138,9 +138,6 @@ public class HotResponses {
                     added.add(Map.entry(name, value));
                 }
             }
-        }
-        if (entries.size() >= maxEntries) {
-            entries.clear();
         }
         entries.put(key, new Entry(body.version(), body.bytes(), List.copyOf(added),
                 response.headers().get(HttpHeaders.ETAG), context.get(URL_TEMPLATE)));
