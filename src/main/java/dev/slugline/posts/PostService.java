@@ -34,7 +34,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,8 +110,8 @@ public class PostService {
         for (Object[] row : posts.termsOf(post.id)) {
             ("category".equals(row[0]) ? categories : tags).add(new TermRef((String) row[1], (String) row[2]));
         }
-        categories.sort(Comparator.comparing(TermRef::slug));
-        tags.sort(Comparator.comparing(TermRef::slug));
+        categories.sort(TermRef.BY_SLUG);
+        tags.sort(TermRef.BY_SLUG);
         PostReading.Neighbour previous = null;
         PostReading.Neighbour next = null;
         if (post.publishedAt != null) {

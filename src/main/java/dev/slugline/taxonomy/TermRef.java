@@ -11,8 +11,10 @@ public record TermRef(
         @Schema(description = "Addresses the term in filters", example = "kubecon") String slug,
         @Schema(description = "Display name", example = "KubeCon") String name) {
 
+    /** The order a post carries its terms in. */
+    public static final Comparator<TermRef> BY_SLUG = Comparator.comparing(TermRef::slug);
+
     public static List<TermRef> of(Collection<? extends Term> terms) {
-        return terms.stream().map(t -> new TermRef(t.slug, t.name))
-                .sorted(Comparator.comparing(TermRef::slug)).toList();
+        return terms.stream().map(t -> new TermRef(t.slug, t.name)).sorted(BY_SLUG).toList();
     }
 }

@@ -76,13 +76,13 @@ public class ContentVersion {
      */
     public CompletableFuture<Snapshot> fresh() {
         if (!reading) {
-            return CompletableFuture.failedFuture(new IllegalStateException("The content version reader is not connected"));
+            return CompletableFuture.failedFuture(notConnected());
         }
         CompletableFuture<Snapshot> read = new CompletableFuture<>();
         waiting.add(read);
         if (!reading) {
             // the reader failed while this was being queued, and may have drained the queue before it
-            read.completeExceptionally(new IllegalStateException("The content version reader is not connected"));
+            read.completeExceptionally(notConnected());
         }
         arrivals.release();
         return read;
@@ -203,6 +203,10 @@ public class ContentVersion {
                 batch.forEach(read -> read.complete(snapshot));
             }
         }
+    }
+
+    private static IllegalStateException notConnected() {
+        return new IllegalStateException("The content version reader is not connected");
     }
 
     private void failWaiting(Exception cause) {
