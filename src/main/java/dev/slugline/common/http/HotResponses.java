@@ -1,7 +1,10 @@
 package dev.slugline.common.http;
 
 import dev.slugline.common.config.SluglineConfig;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -14,6 +17,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +30,10 @@ import java.util.Optional;
  * the request arrived ({@link ContentVersion#fresh()}), is the one the copy was made at; anything else (credentials,
  * a miss, an old version, conditional headers other than {@code If-None-Match}, {@code HEAD}) goes on to REST. Filters that run
  * before it (request id and access log, CORS, security headers, metrics) see every request either way.
+ *
+ * <p>It runs before authentication ({@link SecurityHandlerPriorities#AUTHENTICATION}): requests with credentials
+ * never get here, and an anonymous one then skips the authentication set-up and the URL template matching Quarkus REST
+ * does for every request. The body is kept once in a direct buffer that every answer sends without copying it.
  */
 @ApplicationScoped
 public class HotResponses {
@@ -34,14 +42,15 @@ public class HotResponses {
     static final String BODY = HotResponses.class.getName() + ".body";
     /** The route template Quarkus REST records for the metrics of a request. */
     private static final String URL_TEMPLATE = "UrlPathTemplate";
-    private static final int PRIORITY = 100;
+    private static final int PRIORITY = (SecurityHandlerPriorities.CORS + SecurityHandlerPriorities.AUTHENTICATION) / 2;
     private static final List<String> BYPASS = List.of("Authorization", "If-Modified-Since", "If-Match",
             "If-Unmodified-Since", "If-Range", "Range");
 
     record Body(long version, byte[] bytes) {
     }
 
-    private record Entry(long version, byte[] body, List<Map.Entry<String, String>> headers, String etag,
+    /** {@code body}: an unreleasable direct buffer, sent as a duplicate so that every answer reads it whole. */
+    private record Entry(long version, ByteBuf body, List<Map.Entry<String, String>> headers, String etag,
                          Object urlTemplate) {
     }
 
@@ -116,7 +125,7 @@ public class HotResponses {
         if (notModified) {
             response.setStatusCode(304).end();
         } else {
-            response.setStatusCode(200).end(Buffer.buffer(entry.body()));
+            response.setStatusCode(200).end(Buffer.buffer(entry.body().duplicate()));
         }
     }
 
@@ -139,8 +148,14 @@ public class HotResponses {
                 }
             }
         }
-        entries.put(key, new Entry(body.version(), body.bytes(), List.copyOf(added),
+        entries.put(key, new Entry(body.version(), directCopy(body.bytes()), List.copyOf(added),
                 response.headers().get(HttpHeaders.ETAG), context.get(URL_TEMPLATE)));
+    }
+
+    /** A direct buffer the JVM frees with its last reference (no pooled memory to release by hand). */
+    private static ByteBuf directCopy(byte[] bytes) {
+        ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+        return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct));
     }
 
     /** Weak comparison, as {@code If-None-Match} asks: {@code *}, or any listed tag equal but for {@code W/}. */
