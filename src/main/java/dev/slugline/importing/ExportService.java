@@ -43,11 +43,6 @@ public class ExportService {
         this.json = json;
     }
 
-    /** One published post as a Markdown file. */
-    public String markdown(String slug) {
-        return toMarkdown(posts.getPublished(slug));
-    }
-
     public String toMarkdown(PostView post) {
         ObjectNode front = yaml.createObjectNode();
         front.put("title", post.title());

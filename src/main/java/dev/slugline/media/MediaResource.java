@@ -28,14 +28,22 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.Optional;
+import java.util.Set;
 
 @Path("/api/media")
 @Tag(name = "media", description = "Images and other files, stored in PostgreSQL")
 public class MediaResource {
 
-    private static final String SVG = "image/svg+xml";
+    /**
+     * Types a browser shows inline without running anything of the file's (SVG can hold script: it is sandboxed
+     * like every file). Anything else an import brought in (HTML, JavaScript, PDF, ...) is served as a download.
+     */
+    private static final Set<String> SHOWN_INLINE = Set.of("image/png", "image/jpeg", "image/gif", "image/webp",
+            "image/avif", "image/svg+xml", "text/plain");
 
     private final MediaService media;
     private final long maxAge;
@@ -94,7 +102,9 @@ public class MediaResource {
     @GET
     @Path("/{ref: .+}")
     @Operation(summary = "Serves a file by id or path, with a strong ETag, Range support and a long cache lifetime",
-            description = "SVG is served with Content-Security-Policy: sandbox so that it cannot run script.")
+            description = "Every file is served with Content-Security-Policy: sandbox, so that none (SVG, or an HTML file an"
+                    + " import brought in) can run script on this origin; types other than images and plain text are"
+                    + " served as attachments (Content-Disposition).")
     @APIResponse(responseCode = "200", description = "The file",
             headers = {@Header(name = HttpHeaders.ETAG), @Header(name = HttpHeaders.CACHE_CONTROL), @Header(name = "Accept-Ranges")},
             content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING, format = "binary")))
@@ -108,7 +118,8 @@ public class MediaResource {
         MediaService.Content content = media.get(ref);
         Media file = content.media();
         EntityTag etag = new EntityTag(file.sha256);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
+        Date modified = Date.from(file.updatedAt.toInstant().truncatedTo(ChronoUnit.SECONDS));
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(modified, etag);
         Response.ResponseBuilder response;
         if (notModified != null) {
             response = notModified;
@@ -127,11 +138,13 @@ public class MediaResource {
             response.type(file.contentType);
         }
         response.tag(etag)
+                .lastModified(modified)
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + maxAge)
                 .header("Accept-Ranges", "bytes")
-                .header("X-Content-Type-Options", "nosniff");
-        if (SVG.equals(file.contentType)) {
-            response.header("Content-Security-Policy", "sandbox");
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox");
+        if (!SHOWN_INLINE.contains(file.contentType)) {
+            response.header("Content-Disposition", "attachment");
         }
         return response.build();
     }

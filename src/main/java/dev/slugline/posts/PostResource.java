@@ -226,11 +226,22 @@ public class PostResource {
             description = "Importing the file again yields the same post, front matter keys without a field included.")
     @APIResponse(responseCode = "200", description = "The Markdown file",
             content = @Content(mediaType = MARKDOWN, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "301", description = "A former slug; Location names the current one")
+    @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag or If-Modified-Since date")
     @APIResponse(responseCode = "404", description = "No published post with this slug",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response getMarkdown(@PathParam("slug") String slug) {
-        return Response.ok(exports.markdown(slug), MediaType.valueOf(MARKDOWN).withCharset("UTF-8"))
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+    public Response getMarkdown(@PathParam("slug") String slug, @Context Request request, @Context UriInfo uri) {
+        return cachedReads.getWithOwnValidators(request, uri, MARKDOWN + ";charset=UTF-8", () -> {
+            PostReading reading = posts.read(slug);
+            if (reading.isMoved()) {
+                return moved(reading, uri);
+            }
+            PostView post = reading.post();
+            return Response.ok(exports.toMarkdown(post), MediaType.valueOf(MARKDOWN).withCharset("UTF-8"))
+                    .tag(new EntityTag(post.id() + "." + post.version() + "-md"))
+                    .lastModified(Date.from(post.updatedAt().toInstant().truncatedTo(ChronoUnit.SECONDS)))
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        });
     }
 
     @POST

@@ -82,14 +82,6 @@ public class PostService {
         }
     }
 
-    public PostView getPublished(String slug) {
-        return PostView.from(findPublished(slug));
-    }
-
-    public String getPublishedHtml(String slug) {
-        return findPublished(slug).html;
-    }
-
     /** How many posts the public sees, for the {@code slugline_posts_published} gauge. */
     public long countPublished() {
         return posts.countPublic();

@@ -21,6 +21,7 @@ import static dev.slugline.testing.Fixtures.editor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -80,6 +81,23 @@ class ExportTest {
         emptyTrash(List.of(slug));
         editor().contentType("text/markdown").body(markdown).when().post("/api/posts").then().statusCode(201);
         assertThat(comparable(slug)).isEqualTo(before);
+
+        // the Markdown file is a representation of its own, with validators of its own
+        io.restassured.response.Response exported = given().accept("text/markdown").get("/api/posts/{slug}", slug);
+        String tag = exported.then().statusCode(200).header("Last-Modified", org.hamcrest.Matchers.notNullValue())
+                .extract().header("ETag");
+        assertThat(tag).startsWith("\"").isNotEqualTo(given().get("/api/posts/{slug}", slug).header("ETag"));
+        given().accept("text/markdown").header("If-None-Match", tag).get("/api/posts/{slug}", slug)
+                .then().statusCode(304).header("ETag", tag).body(is(""));
+        given().accept("text/markdown").header("If-Modified-Since", exported.header("Last-Modified"))
+                .get("/api/posts/{slug}", slug).then().statusCode(304);
+        String renamed = slug + "-moved";
+        editor().contentType("application/merge-patch+json").header("If-Match", "*").body(Map.of("slug", renamed))
+                .patch("/api/posts/{slug}", slug).then().statusCode(200);
+        given().accept("text/markdown").redirects().follow(false).get("/api/posts/{slug}", slug)
+                .then().statusCode(301).header("Location", endsWith("/api/posts/" + renamed));
+        given().accept("text/markdown").header("If-None-Match", tag).get("/api/posts/{slug}", renamed)
+                .then().statusCode(200).body(containsString("slug: \"" + renamed + "\""));
 
         given().accept("text/markdown").get("/api/posts/{slug}", "no-such-" + slug).then().statusCode(404)
                 .contentType("application/problem+json");

@@ -51,6 +51,30 @@ class ImportResourceTest {
     }
 
     @Test
+    void filesOtherThanImagesAreKeptButCannotRunScriptWhereTheyAreServed() {
+        String run = run();
+        String html = "<html><body><script>alert(document.cookie)</script><img src=x onerror=alert(1)></body></html>";
+        byte[] zip = Archives.zip(Archives.files(
+                "static/" + run + "/evil.html", html,
+                "static/" + run + "/app.js", "alert(document.cookie);",
+                "static/" + run + "/cover.png", Archives.uniquePng(),
+                "content/posts/" + run + "-files.md", "---\ntitle: Files " + run + "\n---\nBody\n"));
+        JsonPath report = importZip(zip, "").statusCode(200).extract().jsonPath();
+        assertThat(file(report, "static/" + run + "/evil.html")).containsEntry("status", "created");
+
+        for (String name : List.of("evil.html", "app.js")) {
+            given().get("/api/media/static/" + run + "/" + name).then().statusCode(200)
+                    .header("Content-Disposition", is("attachment"))
+                    .header("Content-Security-Policy", is("sandbox"))
+                    .header("X-Content-Type-Options", is("nosniff"));
+        }
+        assertThat(given().get("/api/media/static/" + run + "/evil.html").then().extract().asString()).isEqualTo(html);
+        given().get("/api/media/static/" + run + "/cover.png").then().statusCode(200).contentType("image/png")
+                .header("Content-Disposition", nullValue())
+                .header("Content-Security-Policy", is("sandbox"));
+    }
+
+    @Test
     void hugoSiteImportsInOneRequestWithEveryFormatAndTrap() {
         String run = run();
         JsonPath report = importZip(Archives.zip(Archives.site("hugo", run)), "")

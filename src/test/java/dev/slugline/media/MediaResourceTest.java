@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 /** {@code POST /api/media} and {@code GET /api/media/{id-or-path}}. */
@@ -63,11 +64,16 @@ class MediaResourceTest {
                 .header("Content-Length", is(String.valueOf(png.length)))
                 .header("Cache-Control", containsString("max-age=31536000"))
                 .header("Accept-Ranges", is("bytes"))
-                .header("Content-Security-Policy", nullValue())
+                .header("Content-Security-Policy", is("sandbox"))
+                .header("Content-Disposition", nullValue())
+                .header("Last-Modified", notNullValue())
                 .extract().header("ETag");
         assertThat(etag).startsWith("\"").doesNotStartWith("W/");
         assertThat(given().get(url).then().extract().asByteArray()).isEqualTo(png);
         given().header("If-None-Match", etag).get(url).then().statusCode(304);
+        String lastModified = given().get(url).then().extract().header("Last-Modified");
+        given().header("If-Modified-Since", lastModified).get(url).then().statusCode(304).body(is(""));
+        given().header("If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT").get(url).then().statusCode(200);
         long id = editor().contentType("image/png").body(png).queryParam("path", path).post("/api/media")
                 .then().statusCode(200).extract().jsonPath().getLong("id");
         given().get("/api/media/" + id).then().statusCode(200).header("ETag", is(etag));
