@@ -1,12 +1,19 @@
 package dev.slugline.taxonomy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slugline.common.config.SluglineConfig;
 import dev.slugline.common.errors.InvalidInputException;
 import dev.slugline.common.errors.NoSuchItemException;
+import dev.slugline.common.errors.PreconditionFailedException;
+import dev.slugline.common.errors.PreconditionRequiredException;
 import dev.slugline.common.paging.Page;
 import dev.slugline.common.text.Slugs;
+import dev.slugline.posts.EditingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.EntityTag;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** Categories and tags: turning what writers type into terms, and listing terms with their post counts. */
@@ -25,11 +33,16 @@ public class TaxonomyService {
     private final CategoryRepository categories;
     private final TagRepository tags;
     private final SluglineConfig config;
+    private final EditingConfig editing;
+    private final ObjectMapper json;
 
-    public TaxonomyService(CategoryRepository categories, TagRepository tags, SluglineConfig config) {
+    public TaxonomyService(CategoryRepository categories, TagRepository tags, SluglineConfig config,
+                           EditingConfig editing, ObjectMapper json) {
         this.categories = categories;
         this.tags = tags;
         this.config = config;
+        this.editing = editing;
+        this.json = json;
     }
 
     /**
@@ -110,6 +123,57 @@ public class TaxonomyService {
 
     public TermDetail getTag(String slug) {
         return tags.findDetail(slug).orElseThrow(() -> new NoSuchItemException("No tag with slug '" + slug + "'"));
+    }
+
+    /**
+     * Applies an editor's merge patch to a category. {@code currentTag} is the ETag a GET of the category gives
+     * now; it is read once the row is locked, so a change committed meanwhile makes {@code ifMatch} stale (412).
+     */
+    @Transactional
+    public TermDetail patchCategory(String slug, String patchJson, String ifMatch, Supplier<EntityTag> currentTag) {
+        return patch(categories, "category", slug, patchJson, ifMatch, currentTag);
+    }
+
+    /** As {@link #patchCategory}, for a tag. */
+    @Transactional
+    public TermDetail patchTag(String slug, String patchJson, String ifMatch, Supplier<EntityTag> currentTag) {
+        return patch(tags, "tag", slug, patchJson, ifMatch, currentTag);
+    }
+
+    private <T extends Term> TermDetail patch(TermRepository<T> repository, String kind, String slug, String patchJson,
+                                              String ifMatch, Supplier<EntityTag> currentTag) {
+        TermChange change;
+        try {
+            change = TermChange.of(json.readTree(patchJson == null ? "" : patchJson));
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("body", "Malformed JSON: " + e.getOriginalMessage());
+        }
+        boolean conditional = ifMatch != null && !ifMatch.isBlank();
+        if (!conditional && editing.requireIfMatch()) {
+            throw new PreconditionRequiredException("Changing a " + kind + " needs an If-Match header with the ETag"
+                    + " of GET /api/" + (kind.equals("tag") ? "tags" : "categories") + "/" + slug
+                    + " (or *), so that no change is overwritten unseen");
+        }
+        T term = repository.find("slug", slug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .orElseThrow(() -> new NoSuchItemException("No " + kind + " with slug '" + slug + "'"));
+        if (conditional && !matches(ifMatch, currentTag.get())) {
+            throw new PreconditionFailedException("The " + kind + " '" + slug + "' has changed since " + ifMatch.strip()
+                    + "; its current ETag is " + currentTag.get());
+        }
+        change.applyTo(term);
+        repository.flush();
+        return repository.findDetail(slug).orElseThrow();
+    }
+
+    /** Strong comparison, as {@code If-Match} asks: {@code *}, or one of the listed tags exactly. */
+    private static boolean matches(String ifMatch, EntityTag current) {
+        for (String candidate : ifMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || (!current.isWeak() && tag.equals(current.toString()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Page<TermView> list(TermRepository<?> repository, String page, String size) {

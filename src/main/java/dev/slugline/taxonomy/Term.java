@@ -13,5 +13,9 @@ public abstract class Term {
     @Column(nullable = false, length = 200)
     public String name;
 
+    /** What the term is about, for its page; null until an editor sets one. */
+    @Column(columnDefinition = "text")
+    public String description;
+
     public abstract Long id();
 }

@@ -66,9 +66,8 @@ public class CachedReads {
      */
     public Response get(Request request, UriInfo uri, String mediaType, Supplier<Response> fresh) {
         ContentVersion.Snapshot snapshot = versions.current();
-        String key = mediaType + " " + uri.getRequestUri().getRawPath() + "?"
-                + (uri.getRequestUri().getRawQuery() == null ? "" : uri.getRequestUri().getRawQuery());
-        EntityTag etag = new EntityTag("v" + snapshot.version() + "-" + digest(key));
+        String key = key(mediaType, uri);
+        EntityTag etag = tag(snapshot, key);
         Date lastModified = Date.from(snapshot.changedAt().truncatedTo(ChronoUnit.SECONDS));
         Response.ResponseBuilder notModified = request.evaluatePreconditions(lastModified, etag);
         if (notModified != null) {
@@ -87,6 +86,23 @@ public class CachedReads {
             }
         });
         return ok.tag(etag).lastModified(lastModified).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+    }
+
+    /**
+     * The ETag that {@link #get} gives the request's URI now, for the {@code If-Match} of a write to the resource it
+     * names (a term: its page shows its post count, so any change of content may change it).
+     */
+    public EntityTag currentTag(String mediaType, UriInfo uri) {
+        return tag(versions.current(), key(mediaType, uri));
+    }
+
+    private static String key(String mediaType, UriInfo uri) {
+        return mediaType + " " + uri.getRequestUri().getRawPath() + "?"
+                + (uri.getRequestUri().getRawQuery() == null ? "" : uri.getRequestUri().getRawQuery());
+    }
+
+    private static EntityTag tag(ContentVersion.Snapshot snapshot, String key) {
+        return new EntityTag("v" + snapshot.version() + "-" + digest(key));
     }
 
     /**
