@@ -209,4 +209,62 @@ class MarkdownImportTest {
         postFile("---\ntitle: " + title + "\n---\ntwo\n").statusCode(201).body("slug", is(derived + "-2"));
         given().get("/api/posts/" + derived).then().statusCode(200).body("markdown", containsString("one"));
     }
+
+    @Test
+    void hugoKeysForDatesSummariesAndImagesAreUnderstood() {
+        String run = unique("keys");
+        // publishDate stands in for a missing date; description is the summary
+        postFile("---\ntitle: Publish date " + run + "\nslug: " + run + "-a\npublishDate: \"2021-03-04T05:06:07+01:00\"\n"
+                + "description: The description.\nimage: /images/a.png\ncover: {image: c.png}\nauthors: [ada, bob]\n---\nBody\n")
+                .statusCode(201)
+                .body("publishedAt", is("2021-03-04T05:06:07+01:00"), "summary", is("The description."),
+                        "frontMatter.image", is("/images/a.png"), "frontMatter.cover.image", is("c.png"),
+                        "frontMatter.authors", contains("ada", "bob"));
+        // excerpt is the summary too; a quoted date without a zone is taken in UTC like an unquoted one
+        postFile("---\ntitle: Excerpt " + run + "\nslug: " + run + "-b\ndate: '2013-05-06 02:12:52'\nexcerpt: The excerpt.\n---\nBody\n")
+                .statusCode(201).body("publishedAt", is("2013-05-06T02:12:52Z"), "summary", is("The excerpt."));
+        // TOML: a quoted date string and an unquoted offset date-time both work
+        postFile("+++\ntitle = \"Toml quoted " + run + "\"\nslug = \"" + run + "-c\"\ndate = \"2013-05-06 02:12:52 +0200\"\n+++\nBody\n")
+                .statusCode(201).body("publishedAt", is("2013-05-06T02:12:52+02:00"));
+        postFile("+++\ntitle = \"Toml bare " + run + "\"\nslug = \"" + run + "-d\"\ndate = 2013-05-06T02:12:52-03:30\n+++\nBody\n")
+                .statusCode(201).body("publishedAt", is("2013-05-06T02:12:52-03:30"));
+    }
+
+    @Test
+    void aDecomposedTitleGivesTheSameSlugAsAComposedOne() {
+        String run = unique("nfc").substring(4);
+        String composed = "Ελληνικά " + run;
+        String decomposed = java.text.Normalizer.normalize("Ελληνικά Ǻ " + run, java.text.Normalizer.Form.NFD);
+        assertThat(decomposed).isNotEqualTo(java.text.Normalizer.normalize(decomposed, java.text.Normalizer.Form.NFC));
+        String first = postFile("---\ntitle: " + composed + "\n---\nBody\n").statusCode(201).extract().path("slug");
+        assertThat(first).isEqualTo(java.text.Normalizer.normalize(first, java.text.Normalizer.Form.NFC)).startsWith("ελληνικά-");
+        String second = postFile("---\ntitle: " + decomposed + "\n---\nBody\n").statusCode(201).extract().path("slug");
+        assertThat(second).isEqualTo(java.text.Normalizer.normalize(second, java.text.Normalizer.Form.NFC))
+                .isEqualTo("ελληνικά-a-" + run);
+    }
+
+    @Test
+    void everyRefusedFileLeavesNothingBehind() {
+        String run = unique("refused");
+        List<List<String>> refused = List.of(
+                List.of("title", "---\nslug: " + run + "-1\ndate: 2024-01-01\n---\nNo title\n"),
+                List.of("frontMatter", "---\ntitle: Never closed\nslug: " + run + "-2\n\nBody\n"),
+                List.of("frontMatter", "---\ntitle: Bad\nslug: " + run + "-3\ntags: [unclosed\n---\nBody\n"),
+                List.of("frontMatter", "---\ntitle: One\nslug: " + run + "-4\ntitle: Two\n---\nBody\n"),
+                List.of("date", "---\ntitle: Bad date\nslug: " + run + "-5\ndate: 2024-13-45\n---\nx\n"),
+                List.of("draft", "---\ntitle: Bad draft\nslug: " + run + "-6\ndraft: maybe\n---\nx\n"),
+                List.of("url", "---\ntitle: Backslash\nslug: " + run + "-7\nurl: /a\\\\b/\n---\nx\n"),
+                List.of("url", "---\ntitle: Control\nslug: " + run + "-8\nurl: \"/a\\u0007b/\"\n---\nx\n"),
+                List.of("aliases", "---\ntitle: Dots\nslug: " + run + "-9\naliases: [/ok/, /a/../../etc/]\n---\nx\n"),
+                List.of("aliases", "---\ntitle: Scheme\nslug: " + run + "-10\naliases: javascript:alert(1)\n---\nx\n"));
+        for (List<String> file : refused) {
+            postFile(file.get(1)).statusCode(422).contentType("application/problem+json")
+                    .body("violations[0].field", is(file.get(0)));
+        }
+        for (int i = 1; i <= refused.size(); i++) {
+            dev.slugline.testing.Fixtures.editor().get("/api/posts/{slug}", run + "-" + i).then().statusCode(404);
+        }
+        dev.slugline.testing.Fixtures.editor().get("/api/trash")
+                .then().statusCode(200).body(org.hamcrest.Matchers.not(containsString(run)));
+    }
 }
