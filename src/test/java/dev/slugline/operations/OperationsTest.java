@@ -108,4 +108,25 @@ class OperationsTest {
         assertThat(Arrays.stream(metrics.split("\n")).filter(l -> l.startsWith("http_server_requests_seconds_bucket{")
                 && l.contains("uri=\"/api/posts/{slug}\"")).count()).isGreaterThan(5);
     }
+
+    @Test
+    void importsAreCountedByOutcome() {
+        String run = Fixtures.unique("metered");
+        byte[] zip = dev.slugline.testing.Archives.zip(dev.slugline.testing.Archives.files(
+                "content/posts/" + run + ".md", "---\ntitle: Metered " + run + "\n---\nBody\n",
+                "content/posts/" + run + "-bad.md", "---\ntitle: [not, a, title]\n---\nBody\n"));
+        double createdBefore = importFiles("created");
+        double failedBefore = importFiles("failed");
+        Fixtures.editor().contentType("application/zip").body(zip).when().post("/api/imports").then().statusCode(200);
+        assertThat(importFiles("created")).isEqualTo(createdBefore + 1);
+        assertThat(importFiles("failed")).isEqualTo(failedBefore + 1);
+    }
+
+    /** {@code slugline_import_files_total} for one outcome, 0 before the first import. */
+    private static double importFiles(String outcome) {
+        String metrics = given().accept("text/plain").when().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher counter = Pattern.compile("(?m)^slugline_import_files_total\\{[^}]*outcome=\"" + outcome + "\"[^}]*} ([0-9.E+-]+)$")
+                .matcher(metrics);
+        return counter.find() ? Double.parseDouble(counter.group(1)) : 0;
+    }
 }

@@ -308,8 +308,16 @@ class PostResourceTest {
         page2.then().statusCode(200)
                 .header("X-Total-Count", "5")
                 .body("items", hasSize(2), "page", is(2), "size", is(2), "totalPages", is(3));
-        String links = String.join(", ", page2.headers().getValues("Link"));
-        assertThat(links).contains("rel=\"next\"", "rel=\"prev\"", "rel=\"first\"", "rel=\"last\"", "page=3");
+        java.util.Map<String, String> pageByRel = new java.util.HashMap<>();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("<([^>]*)>\\s*;[^,]*rel=\"([a-z]+)\"")
+                .matcher(String.join(", ", page2.headers().getValues("Link")));
+        while (link.find()) {
+            java.util.regex.Matcher page = java.util.regex.Pattern.compile("[?&]page=(\\d+)").matcher(link.group(1));
+            assertThat(link.group(1)).contains("tag=" + tag).contains("size=2");
+            pageByRel.put(link.group(2), page.find() ? page.group(1) : "1");
+        }
+        assertThat(pageByRel).containsEntry("first", "1").containsEntry("prev", "1")
+                .containsEntry("next", "3").containsEntry("last", "3");
         given().queryParam("tag", tag).queryParam("size", 2).queryParam("page", 3).when().get("/api/posts")
                 .then().body("items", hasSize(1));
     }

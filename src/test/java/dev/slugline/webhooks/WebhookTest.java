@@ -185,6 +185,8 @@ class WebhookTest {
     void failedDeliveriesAreRetriedWithBackoffAndLogged() throws Exception {
         String path = "/" + unique("flaky");
         failuresLeft.put(path, new AtomicInteger(2));
+        double failedBefore = attempts("failed");
+        double deliveredBefore = attempts("delivered");
         String hook = register(path, "another-secret-value", "post.published");
         Fixtures.createPublished(unique("retried"), "2024-01-01T00:00:00Z", List.of(), List.of());
 
@@ -199,6 +201,9 @@ class WebhookTest {
         editor().when().get("/api/webhooks/{id}/deliveries", hook).then().statusCode(200)
                 .body("[0].state", is("DELIVERED"), "[0].attempts", is(3), "[0].lastStatus", is(204),
                         "[0].deliveredAt", notNullValue());
+        // and the metrics count every attempt by outcome (other tests' deliveries may add to them meanwhile)
+        assertThat(attempts("failed")).isGreaterThanOrEqualTo(failedBefore + 2);
+        assertThat(attempts("delivered")).isGreaterThanOrEqualTo(deliveredBefore + 1);
         assertThat(webhooks.backoff(1)).isEqualTo(Duration.ofMillis(300));
         assertThat(webhooks.backoff(3)).isEqualTo(Duration.ofMillis(1200));
     }
@@ -290,5 +295,14 @@ class WebhookTest {
                 .when().post("/api/webhooks").then().statusCode(400).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body(Map.of("url", "http://127.0.0.1/x", "events", List.of("post.published")))
                 .when().post("/api/webhooks").then().statusCode(401);
+    }
+
+    /** {@code slugline_webhook_attempts_total} for one outcome at {@code /q/metrics}, 0 before the first attempt. */
+    private static double attempts(String outcome) {
+        String metrics = io.restassured.RestAssured.given().accept("text/plain").when().get("/q/metrics")
+                .then().statusCode(200).extract().asString();
+        java.util.regex.Matcher counter = java.util.regex.Pattern.compile(
+                "(?m)^slugline_webhook_attempts_total\\{[^}]*outcome=\"" + outcome + "\"[^}]*} ([0-9.E+-]+)$").matcher(metrics);
+        return counter.find() ? Double.parseDouble(counter.group(1)) : 0;
     }
 }
