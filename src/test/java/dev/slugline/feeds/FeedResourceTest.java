@@ -136,9 +136,33 @@ class FeedResourceTest {
     @Test
     void siteFeedsAndSitemap() throws Exception {
         String slug = createPublished(unique("site"), recent(ZoneOffset.UTC), List.of(), List.of());
-        given().when().get("/feeds/rss.xml").then().statusCode(200).body(containsString(slug));
-        given().when().get("/feeds/atom.xml").then().statusCode(200).body(containsString(slug));
-        given().when().get("/feeds/feed.json").then().statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem("http://localhost:8080/posts/" + slug));
+        // neither a draft nor a post scheduled for later is in any feed or the sitemap
+        java.util.Map<String, Object> draft = dev.slugline.testing.Fixtures.post("Draft", "Not yet");
+        draft.put("slug", unique("site-draft"));
+        draft.put("status", "draft");
+        String draftSlug = dev.slugline.testing.Fixtures.create(draft).statusCode(201).extract().path("slug");
+        String scheduled = createPublished(unique("site-later"), java.time.OffsetDateTime.now(ZoneOffset.UTC).plusDays(3)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), List.of(), List.of());
+        String post = "http://localhost:8080/posts/";
+
+        Document rss = xml(given().when().get("/feeds/rss.xml").then().statusCode(200).extract().response());
+        List<String> rssLinks = new ArrayList<>();
+        NodeList items = rss.getElementsByTagName("item");
+        for (int i = 0; i < items.getLength(); i++) {
+            rssLinks.add(text((Element) items.item(i), "link"));
+        }
+        assertThat(rssLinks).contains(post + slug).doesNotContain(post + draftSlug, post + scheduled);
+
+        Document atom = xml(given().when().get("/feeds/atom.xml").then().statusCode(200).extract().response());
+        List<String> atomLinks = new ArrayList<>();
+        NodeList links = atom.getElementsByTagNameNS(ATOM, "link");
+        for (int i = 0; i < links.getLength(); i++) {
+            atomLinks.add(((Element) links.item(i)).getAttribute("href"));
+        }
+        assertThat(atomLinks).contains(post + slug).doesNotContain(post + draftSlug, post + scheduled);
+
+        List<String> jsonIds = given().when().get("/feeds/feed.json").then().statusCode(200).extract().path("items.id");
+        assertThat(jsonIds).contains(post + slug).doesNotContain(post + draftSlug, post + scheduled);
 
         Response response = given().when().get("/sitemap.xml");
         response.then().statusCode(200).contentType(containsString("application/xml")).header("ETag", not(emptyOrNullString()));
@@ -154,7 +178,7 @@ class FeedResourceTest {
             assertThat(loc).startsWith("http://localhost:8080/");
             locs.add(loc);
         }
-        assertThat(locs).contains("http://localhost:8080/posts/" + slug);
+        assertThat(locs).contains(post + slug).doesNotContain(post + draftSlug, post + scheduled);
     }
 
     @Test
