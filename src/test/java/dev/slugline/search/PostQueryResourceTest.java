@@ -66,8 +66,13 @@ class PostQueryResourceTest {
         String c1 = unique("c1");
         String c2 = unique("c2");
         String inBoth = createPublished(unique("cats"), "2024-01-04T00:00:00Z", List.of(), List.of(c1, c2));
-        createPublished(unique("cat1"), "2024-01-05T00:00:00Z", List.of(), List.of(c1));
+        String onlyC1 = createPublished(unique("cat1"), "2024-01-05T00:00:00Z", List.of(), List.of(c1));
+        String onlyC2 = createPublished(unique("cat2"), "2024-01-06T00:00:00Z", List.of(), List.of(c2));
         given().queryParam("category", c1 + "," + c2).queryParam("match", "all").when().get("/api/posts")
+                .then().statusCode(200).body("items.slug", contains(inBoth));
+        given().queryParam("category", c1).queryParam("category", c2).when().get("/api/posts")
+                .then().statusCode(200).header("X-Total-Count", "3").body("items.slug", contains(onlyC2, onlyC1, inBoth));
+        given().queryParam("category", c1).queryParam("category", c2).queryParam("match", "all").when().get("/api/posts")
                 .then().statusCode(200).body("items.slug", contains(inBoth));
     }
 
@@ -257,6 +262,19 @@ class PostQueryResourceTest {
             cursor = page.path("next");
         } while (cursor != null);
         assertThat(found).containsExactlyInAnyOrderElementsOf(slugs).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aSummaryHitOutranksABodyHitWithSortRelevance() {
+        String word = "rank" + unique("w").replace("-", "");
+        String inBody = publish(unique("in-body"), "A plain title", "Nothing to see.", "The body says " + word + " once.",
+                "2024-04-02T00:00:00Z", List.of(), List.of());
+        String inSummary = publish(unique("in-summary"), "Another title", "A summary about " + word + ".",
+                "The body does not say it.", "2024-04-01T00:00:00Z", List.of(), List.of());
+        given().queryParam("q", word).queryParam("sort", "relevance").when().get("/api/posts")
+                .then().statusCode(200).body("items.slug", contains(inSummary, inBody));
+        given().queryParam("q", word).queryParam("sort", "date").when().get("/api/posts")
+                .then().statusCode(200).body("items.slug", contains(inBody, inSummary));
     }
 
     @Test
