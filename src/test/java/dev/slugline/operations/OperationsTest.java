@@ -50,6 +50,41 @@ class OperationsTest {
     }
 
     @Test
+    void everyRequestGetsOneAccessLogLineWithItsId() throws InterruptedException {
+        String id = "log-" + java.util.UUID.randomUUID();
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler collect = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record instanceof org.jboss.logmanager.ExtLogRecord ext) {
+                    lines.add(ext.getFormattedMessage() + " mdc=" + ext.getMdc("requestId"));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger access = java.util.logging.Logger.getLogger("dev.slugline.access");
+        access.addHandler(collect);
+        try {
+            given().header("X-Request-Id", id).when().get("/api/posts/{slug}", "no-such-post-logged").then().statusCode(404);
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (lines.stream().noneMatch(line -> line.contains(id)) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } finally {
+            access.removeHandler(collect);
+        }
+        assertThat(lines.stream().filter(line -> line.contains(id)).toList()).singleElement().asString()
+                .matches("GET /api/posts/no-such-post-logged 404 \\d+\\.\\d{3}ms id=" + id + " mdc=" + id);
+    }
+
+    @Test
     void anInsaneIncomingRequestIdIsReplaced() {
         given().header("X-Request-Id", "<script>alert(1)</script>" + "x".repeat(80)).when().get("/api/posts")
                 .then().statusCode(200)
