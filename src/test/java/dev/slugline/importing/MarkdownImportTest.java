@@ -267,4 +267,24 @@ class MarkdownImportTest {
         dev.slugline.testing.Fixtures.editor().get("/api/trash")
                 .then().statusCode(200).body(org.hamcrest.Matchers.not(containsString(run)));
     }
+
+    @Test
+    void aFiveMegabytePostOfDeepNestingIsStoredAndRenderedFlat() {
+        String slug = unique("huge");
+        String body = ">".repeat(2_400_000) + " deep\n\n" + "- ".repeat(1_000_000) + "listed\n\n" + "word ".repeat(100_000);
+        assertThat(body.length()).isBetween(4_800_000, 5_000_000);
+        postFile("---\ntitle: Huge\nslug: " + slug + "\n---\n" + body).statusCode(201).body("slug", is(slug));
+        Document html = Jsoup.parseBodyFragment(given().get("/api/posts/{slug}", slug).then().statusCode(200)
+                .extract().path("html"));
+        assertThat(html.select("blockquote").size()).isLessThanOrEqualTo(64);
+        assertThat(html.select("ul").size()).isLessThanOrEqualTo(64);
+        assertThat(html.text()).contains("deep", "listed", "word word");
+
+        // one character more than a post may hold is refused, not cut
+        String tooLong = unique("too-long");
+        postFile("---\ntitle: Too long\nslug: " + tooLong + "\n---\n" + "x".repeat(5_000_001))
+                .statusCode(org.hamcrest.Matchers.anyOf(is(400), is(422))).contentType("application/problem+json")
+                .body("violations[0].field", is("markdown"));
+        dev.slugline.testing.Fixtures.editor().get("/api/posts/{slug}", tooLong).then().statusCode(404);
+    }
 }
