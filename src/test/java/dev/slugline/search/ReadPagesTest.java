@@ -61,6 +61,37 @@ class ReadPagesTest {
     }
 
     @Test
+    void feedsSitemapAndTheHtmlAndMarkdownOfAPostAnswerConditionalRequests() {
+        String tag = unique("feedcache");
+        String cat = unique("feedcachecat");
+        String slug = createPublished(unique("feedcached"), "2024-01-02T00:00:00Z", List.of(tag), List.of(cat));
+        List<List<String>> reads = new java.util.ArrayList<>();
+        for (String file : List.of("rss.xml", "atom.xml", "feed.json")) {
+            reads.add(List.of("/feeds/" + file, "*/*"));
+            reads.add(List.of("/feeds/tags/" + tag + "/" + file, "*/*"));
+            reads.add(List.of("/feeds/categories/" + cat + "/" + file, "*/*"));
+        }
+        reads.add(List.of("/sitemap.xml", "*/*"));
+        reads.add(List.of("/api/posts/" + slug, "text/html"));
+        reads.add(List.of("/api/posts/" + slug, "text/markdown"));
+        for (List<String> read : reads) {
+            String path = read.get(0);
+            String accept = read.get(1);
+            Response first = given().accept(accept).when().get(path);
+            first.then().statusCode(200).header("ETag", not(emptyOrNullString())).header("Last-Modified", not(emptyOrNullString()));
+            if (!path.matches("/feeds/[a-z]+\\.(xml|json)")) { // the site's feeds hold the newest 20 of all tests' posts
+                assertThat(first.asString()).as(path).contains(slug);
+            }
+            given().accept(accept).header("If-None-Match", first.header("ETag")).when().get(path)
+                    .then().statusCode(304).body(is(""));
+            given().accept(accept).header("If-Modified-Since", first.header("Last-Modified")).when().get(path)
+                    .then().statusCode(304);
+            given().accept(accept).header("If-Modified-Since", "Sat, 01 Jan 2000 00:00:00 GMT").when().get(path)
+                    .then().statusCode(200);
+        }
+    }
+
+    @Test
     void aChangeChangesTheListEtagAndTheListItself() {
         String tag = unique("change");
         String slug = createPublished(unique("first"), "2024-01-01T00:00:00Z", List.of(tag), List.of());
