@@ -135,17 +135,30 @@ class ExportTest {
         assertThat(bundle).startsWith("---\n").contains("mood: \"sunny\"").endsWith(new String(
                 hugo.get("content/posts/bundle-" + run + "/index.md"), StandardCharsets.UTF_8).split("\\+\\+\\+\n", 3)[2]);
 
-        // empty the site of this run's posts, then import the export
+        // every file the site brought besides its posts is in the export, byte for byte, at its path
+        List<String> mediaPaths = site.keySet().stream().filter(path -> !path.matches(".*\\.(md|markdown)$")).toList();
+        assertThat(mediaPaths).hasSize(3);
+        mediaPaths.forEach(path -> assertThat(mine.get(path)).as(path).isEqualTo(site.get(path)));
+
+        // empty the site of this run's posts and media, then import the export
         slugs.forEach(slug -> editor().header("If-Match", "*").delete("/api/posts/{slug}", slug).then().statusCode(204));
         slugs.forEach(slug -> given().get("/api/posts/{slug}", slug).then().statusCode(404));
         emptyTrash(slugs);
-        editor().contentType("application/zip").body(Archives.zip(mine)).when().post("/api/imports")
-                .then().statusCode(200).body("failed", is(0), "created", is(10));
+        QuarkusTransaction.requiringNew().run(() -> media.delete("path in ?1", mediaPaths));
+        mediaPaths.forEach(path -> given().get("/api/media/" + path).then().statusCode(404));
+        JsonPath again = editor().contentType("application/zip").body(Archives.zip(mine)).when().post("/api/imports")
+                .then().statusCode(200).body("failed", is(0), "created", is(10 + mediaPaths.size())).extract().jsonPath();
+        assertThat(again.getList("files.findAll { it.kind == 'media' }.status")).containsOnly("created");
         slugs.forEach(slug -> assertThat(comparable(slug)).as(slug).isEqualTo(before.get(slug)));
+        mediaPaths.forEach(path -> assertThat(given().get("/api/media/" + path).then().statusCode(200).extract()
+                .asByteArray()).as(path).isEqualTo(site.get(path)));
     }
 
     @Inject
     PostRepository posts;
+
+    @Inject
+    dev.slugline.media.MediaRepository media;
 
     /** Deleted posts wait in the trash with their slugs; an empty site has none, so purge them as the trash job would. */
     private void emptyTrash(List<String> slugs) {
