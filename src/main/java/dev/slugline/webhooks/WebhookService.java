@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
@@ -235,17 +236,20 @@ public class WebhookService {
         } else {
             delivery.nextAttemptAt = now().plus(backoff(delivery.attempts));
         }
-        Log.debugf("Webhook delivery %s failed (attempt %s): %s", delivery.id, (Object) delivery.attempts, error);
+        Log.infof("Webhook delivery %s of event %s failed (attempt %s): %s", delivery.id, delivery.event.id,
+                delivery.attempts, error);
     }
 
-    /** POSTs the body and returns the answer's status; the answer's body is read and dropped. Blocks the caller. */
+    /**
+     * POSTs the body and returns the answer's status, once its head arrives; the answer's body, if any, is dropped
+     * unread. (Waiting for its end by setting a handler failed now and then with "Response already ended" when a
+     * short answer had ended before the handler was set: the receiver had the event, yet the attempt counted as
+     * failed and the event was sent again.) Blocks the caller.
+     */
     private int send(RequestOptions request, String body) throws Exception {
         return http.request(request)
                 .compose(call -> call.send(Buffer.buffer(body, StandardCharsets.UTF_8.name())))
-                .compose(response -> {
-                    response.handler(ignored -> { });
-                    return response.end().map(done -> response.statusCode());
-                })
+                .map(HttpClientResponse::statusCode)
                 .toCompletionStage().toCompletableFuture()
                 .get(config.timeout().multipliedBy(3).toMillis(), TimeUnit.MILLISECONDS);
     }

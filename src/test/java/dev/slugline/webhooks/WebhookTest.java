@@ -211,7 +211,7 @@ class WebhookTest {
     @Test
     void contendingClaimersDeliverEachEventExactlyOnce() throws Exception {
         String path = "/" + unique("once");
-        register(path, "exactly-once-secret", "post.published");
+        String hook = register(path, "exactly-once-secret", "post.published");
         int posts = 30;
         for (int i = 0; i < posts; i++) {
             Fixtures.createPublished(unique("once"), "2024-01-01T00:00:00Z", List.of(), List.of());
@@ -234,11 +234,23 @@ class WebhookTest {
             claimer.get(60, TimeUnit.SECONDS);
         }
         pool.shutdown();
-        List<Received> got = awaitReceived(path, posts, Duration.ofSeconds(30));
+        awaitReceived(path, posts, Duration.ofSeconds(30));
         Thread.sleep(1500); // room for a duplicate to show up, if there were one
-        got = received.get(path);
-        assertThat(got).hasSize(posts);
+        List<Received> got = received.get(path);
         assertThat(got.stream().map(Received::eventId).distinct().count()).isEqualTo(posts);
+        // Each attempt is made by one claimer: an event arrives as often as its delivery was attempted, so once,
+        // unless an attempt failed on Slugline's side after the receiver had it (then it is retried: at least
+        // once, which is why every request carries Slugline-Event-Id). Two claimers taking one row would show
+        // as more arrivals than attempts.
+        List<Map<String, Object>> log = editor().when().get("/api/webhooks/{id}/deliveries", hook)
+                .then().statusCode(200).extract().path("$");
+        assertThat(log).hasSize(posts).allSatisfy(delivery -> assertThat(delivery).containsEntry("state", "DELIVERED"));
+        for (Map<String, Object> delivery : log) {
+            String event = String.valueOf(delivery.get("eventId"));
+            long arrivals = got.stream().filter(r -> event.equals(r.eventId())).count();
+            assertThat(arrivals).as("arrivals of event %s, delivery %s", event, delivery)
+                    .isEqualTo(((Number) delivery.get("attempts")).longValue());
+        }
     }
 
     @Test
