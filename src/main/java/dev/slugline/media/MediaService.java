@@ -11,6 +11,8 @@ import dev.slugline.common.errors.UnprocessableContentException;
 import dev.slugline.common.errors.UnsupportedTypeException;
 import dev.slugline.importing.ImportPaths;
 import dev.slugline.posts.EditingConfig;
+import dev.slugline.security.CurrentEditor;
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -51,11 +53,14 @@ public class MediaService {
     private final EditingConfig editing;
     private final Tika tika = new Tika();
 
-    public MediaService(MediaRepository media, SluglineConfig config, EditingConfig editing) {
+    public MediaService(MediaRepository media, SluglineConfig config, EditingConfig editing, CurrentEditor editor) {
         this.media = media;
         this.config = config;
         this.editing = editing;
+        this.editor = editor;
     }
+
+    private final CurrentEditor editor;
 
     /** What an upload or import did to one file. */
     public enum Outcome { CREATED, UPDATED, UNCHANGED, CONFLICT }
@@ -134,6 +139,10 @@ public class MediaService {
                 new InvalidInputException("path", "'" + path + "' is not a relative path without '..', backslash or control character"));
         Optional<Media> current = media.findByPathForUpdate(cleanPath);
         checkPreconditions(cleanPath, current, sha, conditions);
+        if (current.isPresent() && !current.get().sha256.equals(sha) && editor.isAuthorOnly()) {
+            // a file may be shown in anyone's published posts: replacing it is an editor's call
+            throw new ForbiddenException("Authors may add files, not replace the file at '" + cleanPath + "'");
+        }
         return store(cleanPath, current, data, sha, detected, false);
     }
 

@@ -193,13 +193,16 @@ public class PostRepository implements PanacheRepository<Post> {
         return find("slug = ?1 and deletedAt is not null", slug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
-    public List<Post> listTrash(Page.Request page) {
-        return find("deletedAt is not null", Sort.descending("deletedAt").and("id", Sort.Direction.Descending))
+    /** The trash, newest deletion first; with {@code createdBy}, only the posts that user created. */
+    public List<Post> listTrash(Page.Request page, String createdBy) {
+        Sort newest = Sort.descending("deletedAt").and("id", Sort.Direction.Descending);
+        return (createdBy == null ? find("deletedAt is not null", newest)
+                : find("deletedAt is not null and createdBy = ?1", newest, createdBy))
                 .page(page.index(), page.size()).list();
     }
 
-    public long countTrash() {
-        return count("deletedAt is not null");
+    public long countTrash(String createdBy) {
+        return createdBy == null ? count("deletedAt is not null") : count("deletedAt is not null and createdBy = ?1", createdBy);
     }
 
     // ---- Issue 4: set-based writes of imports (one statement per table and chunk, see BulkSql) --------------

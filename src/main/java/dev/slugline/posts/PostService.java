@@ -519,11 +519,12 @@ public class PostService {
 
     public Page<TrashItem> listTrash(String page, String size) {
         Page.Request request = Page.Request.of(page, size, config.paging());
-        List<TrashItem> items = posts.listTrash(request).stream()
+        String owner = editing.editor.isAuthorOnly() ? editing.editor.username() : null;
+        List<TrashItem> items = posts.listTrash(request, owner).stream()
                 .map(p -> new TrashItem(p.slug, p.title, p.deletedAt, p.deletedBy, p.deletedAt.plus(editing.config.trashRetention()),
                         PostView.from(p).etag()))
                 .toList();
-        return Page.of(items, request, posts.countTrash());
+        return Page.of(items, request, posts.countTrash(owner));
     }
 
     /** Brings a post back from the trash; like every write, refused without If-Match (428) or with a stale one (412). */

@@ -34,9 +34,11 @@ public class CurrentEditor {
                 || identity.hasRole(Roles.READER);
     }
 
-    /** Only an author: limited to own posts. */
+    /** Only an author, or a read-only token of an author's: limited to own posts. */
     public boolean isAuthorOnly() {
-        return identity.hasRole(Roles.AUTHOR) && !identity.hasRole(Roles.EDITOR) && !identity.hasRole(Roles.ADMIN);
+        boolean author = identity.hasRole(Roles.AUTHOR)
+                || Roles.AUTHOR.equals(identity.getAttribute(TokenIdentityProvider.OWNER_ROLE));
+        return author && !identity.hasRole(Roles.EDITOR) && !identity.hasRole(Roles.ADMIN);
     }
 
     public boolean mayPublish() {

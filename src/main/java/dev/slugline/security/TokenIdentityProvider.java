@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
     public static final String TOKEN_ID = "slugline.token-id";
+    /** The role of the token's owner: a read-only token has the reader role only, but sees no more than its owner. */
+    public static final String OWNER_ROLE = "slugline.token-owner-role";
 
     private final AccountService accounts;
 
@@ -35,6 +37,7 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
                     .setPrincipal(new QuarkusPrincipal(owner.username()))
                     .addRole(owner.readOnly() ? Roles.READER : owner.role())
                     .addAttribute(TOKEN_ID, owner.tokenId())
+                    .addAttribute(OWNER_ROLE, owner.role())
                     .build();
         });
     }

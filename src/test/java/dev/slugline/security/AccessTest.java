@@ -164,6 +164,70 @@ class AccessTest {
     }
 
     @Test
+    void anAuthorsReadOnlyTokenSeesNoMoreThanItsAuthor() {
+        String author = user("author");
+        String editor = user("editor");
+        Map<String, Object> draft = post(unique("Own draft"), "x");
+        draft.put("status", "draft");
+        String own = as(author, PASSWORD).contentType(ContentType.JSON).body(draft).when().post("/api/posts")
+                .then().statusCode(201).extract().path("slug");
+        Map<String, Object> other = post(unique("Editor's draft"), "x");
+        other.put("status", "draft");
+        String theirs = as(editor, PASSWORD).contentType(ContentType.JSON).body(other).when().post("/api/posts")
+                .then().statusCode(201).extract().path("slug");
+        String token = as(author, PASSWORD).contentType(ContentType.JSON).body(Map.of("name", "author build", "readOnly", true))
+                .when().post("/api/tokens").then().statusCode(201).extract().path("token");
+
+        given().auth().oauth2(token).when().get("/api/posts/{slug}", own).then().statusCode(200).body("status", is("draft"));
+        given().auth().oauth2(token).when().get("/api/posts/{slug}", theirs).then().statusCode(404);
+        given().auth().oauth2(token).when().get("/api/posts/{slug}/revisions", theirs).then().statusCode(404);
+        given().auth().oauth2(token).when().get("/api/posts/{slug}/revisions/1", theirs).then().statusCode(404);
+        java.util.List<String> listed = given().auth().oauth2(token).queryParam("status", "draft").queryParam("size", 100)
+                .when().get("/api/posts").then().statusCode(200).extract().path("items.slug");
+        assertThat(listed).contains(own).doesNotContain(theirs);
+    }
+
+    @Test
+    void anAuthorsTrashHoldsItsOwnPostsOnly() {
+        String author = user("author");
+        String editor = user("editor");
+        Map<String, Object> draft = post(unique("Author's trashed"), "x");
+        draft.put("status", "draft");
+        String own = as(author, PASSWORD).contentType(ContentType.JSON).body(draft).when().post("/api/posts")
+                .then().statusCode(201).extract().path("slug");
+        Map<String, Object> other = post(unique("Editor's trashed"), "x");
+        other.put("status", "draft");
+        String theirs = as(editor, PASSWORD).contentType(ContentType.JSON).body(other).when().post("/api/posts")
+                .then().statusCode(201).extract().path("slug");
+        as(author, PASSWORD).header("If-Match", "*").when().delete("/api/posts/{slug}", own).then().statusCode(204);
+        as(editor, PASSWORD).header("If-Match", "*").when().delete("/api/posts/{slug}", theirs).then().statusCode(204);
+
+        java.util.List<String> authorSees = as(author, PASSWORD).queryParam("size", 100).when().get("/api/trash")
+                .then().statusCode(200).extract().path("items.slug");
+        assertThat(authorSees).contains(own).doesNotContain(theirs);
+        java.util.List<String> editorSees = as(editor, PASSWORD).queryParam("size", 100).when().get("/api/trash")
+                .then().statusCode(200).extract().path("items.slug");
+        assertThat(editorSees).contains(own, theirs);
+    }
+
+    @Test
+    void authorsAddFilesButDoNotReplaceThem() {
+        String author = user("author");
+        String path = "images/" + unique("shared") + "/cover.png";
+        byte[] original = dev.slugline.testing.Archives.uniquePng();
+        editor().contentType("image/png").body(original).queryParam("path", path).when().post("/api/media")
+                .then().statusCode(201);
+        as(author, PASSWORD).contentType("image/png").body(dev.slugline.testing.Archives.uniquePng()).queryParam("path", path)
+                .header("If-Match", "*").when().post("/api/media")
+                .then().statusCode(403).contentType("application/problem+json");
+        assertThat(given().when().get("/api/media/" + path).then().statusCode(200).extract().asByteArray()).isEqualTo(original);
+        as(author, PASSWORD).contentType("image/png").body(original).queryParam("path", path).when().post("/api/media")
+                .then().statusCode(200);
+        as(author, PASSWORD).contentType("image/png").body(dev.slugline.testing.Archives.uniquePng())
+                .queryParam("path", path.replace("cover", "own")).when().post("/api/media").then().statusCode(201);
+    }
+
+    @Test
     void readOnlyTokenReadsDraftsButWritesNothing() {
         String editor = user("editor");
         Map<String, Object> draft = post(unique("Draft for a build"), "x");
