@@ -146,7 +146,11 @@ public final class ImportPaths {
         if (cut >= 0) {
             ref = ref.substring(0, cut);
         }
-        ref = java.net.URLDecoder.decode(ref.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            ref = java.net.URLDecoder.decode(ref.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notEncoded) {
+            // a '%' not followed by two hex digits ('progress-50%.png'): as browsers do, the name as written
+        }
         List<String> parts = new ArrayList<>();
         String folder = folder(from);
         if (!folder.isEmpty()) {

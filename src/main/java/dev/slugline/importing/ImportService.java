@@ -245,11 +245,21 @@ public class ImportService {
         java.util.concurrent.Future<List<PostImportService.Result>> writing = null;
         for (int from = 0; from < toWrite.size(); from += BATCH) {
             List<Candidate> chunk = toWrite.subList(from, Math.min(toWrite.size(), from + BATCH));
-            List<PostImportService.Item> items = chunk.parallelStream().map(c -> prepare(c, mediaPaths)).toList();
+            List<PostImportService.Item> prepared = chunk.parallelStream().map(c -> prepareOrFail(c, mediaPaths)).toList();
+            List<Candidate> ready = new ArrayList<>();
+            List<PostImportService.Item> items = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                if (prepared.get(i) == null) {
+                    reports.put(chunk.get(i).path, chunk.get(i).failure);
+                } else {
+                    ready.add(chunk.get(i));
+                    items.add(prepared.get(i));
+                }
+            }
             if (writing != null) {
                 report(reports, written, writtenItems, writing, options, author);
             }
-            written = chunk;
+            written = ready;
             writtenItems = items;
             writing = writer.submit(() -> options.dryRun() ? postImports.plan(items, options.overwrite())
                     : postImports.importAll(items, author, options.overwrite()));
@@ -341,6 +351,18 @@ public class ImportService {
                     "could not be read: " + rootMessage(e), c.warnings);
         }
         return c;
+    }
+
+    /** {@link #prepare}, or null with the file's failure set if rendering it failed unexpectedly. */
+    private PostImportService.Item prepareOrFail(Candidate c, Set<String> mediaPaths) {
+        try {
+            return prepare(c, mediaPaths);
+        } catch (RuntimeException e) {
+            Log.warnf(e, "Import of %s failed", c.path);
+            c.failure = report(c.path, ImportReport.Status.failed, c.slug, "file", null,
+                    "could not be rendered: " + rootMessage(e), c.warnings);
+            return null;
+        }
     }
 
     /**

@@ -51,6 +51,22 @@ class ImportResourceTest {
     }
 
     @Test
+    void aPercentSignInAnImageNameIsTheNameAsWritten() {
+        String run = run();
+        byte[] zip = Archives.zip(Archives.files(
+                "content/posts/" + run + "/progress-50%.png", Archives.uniquePng(),
+                "content/posts/" + run + "/index.md", "---\ntitle: Percent " + run + "\n---\n"
+                        + "![bar](progress-50%.png) and ![gone](bad%zz.png)\n"));
+        JsonPath report = importZip(zip, "").statusCode(200).body("failed", is(0)).extract().jsonPath();
+        assertThat(file(report, "content/posts/" + run + "/index.md").get("warnings").toString())
+                .contains("'bad%zz.png' is not in the archive");
+        String html = given().get("/api/posts/{slug}", run).then().statusCode(200).extract().path("html");
+        List<String> sources = Jsoup.parseBodyFragment(html).select("img").eachAttr("src");
+        assertThat(sources).containsExactly("/api/media/content/posts/" + run + "/progress-50%25.png", "bad%zz.png");
+        given().urlEncodingEnabled(false).get(sources.get(0)).then().statusCode(200).contentType("image/png");
+    }
+
+    @Test
     void filesOtherThanImagesAreKeptButCannotRunScriptWhereTheyAreServed() {
         String run = run();
         String html = "<html><body><script>alert(document.cookie)</script><img src=x onerror=alert(1)></body></html>";
