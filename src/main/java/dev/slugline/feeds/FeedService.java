@@ -101,25 +101,25 @@ public class FeedService {
         for (Map<String, Object> post : posts.items()) {
             SyndEntry entry = new SyndEntryImpl();
             String url = postUrl((String) post.get("slug"));
-            entry.setTitle((String) post.get("title"));
+            entry.setTitle(xmlText((String) post.get("title")));
             entry.setLink(url);
             entry.setUri(url);
             entry.setPublishedDate(date(post.get("publishedAt")));
             entry.setUpdatedDate(date(post.get("updatedAt")));
             SyndContent summary = new SyndContentImpl();
             summary.setType("text/plain");
-            summary.setValue((String) post.get("summary"));
+            summary.setValue(xmlText((String) post.get("summary")));
             entry.setDescription(summary);
             SyndContent content = new SyndContentImpl();
             content.setType("html");
-            content.setValue((String) post.get("html"));
+            content.setValue(xmlText((String) post.get("html")));
             entry.setContents(List.of(content));
             entry.setAuthor(site.title());
             List<SyndCategory> categories = new ArrayList<>();
             for (String key : List.of("categories", "tags")) {
                 for (TermRef term : terms(post.get(key))) {
                     SyndCategory category = new SyndCategoryImpl();
-                    category.setName(term.name());
+                    category.setName(xmlText(term.name()));
                     categories.add(category);
                 }
             }
@@ -213,5 +213,25 @@ public class FeedService {
 
     static String escapeXml(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /**
+     * The text without the characters XML 1.0 cannot hold (C0 controls other than tab and line breaks, lone
+     * surrogates, U+FFFE, U+FFFF): a post may hold them, and the feed must still be XML.
+     */
+    static String xmlText(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder legal = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                    || (c >= 0x10000 && c <= 0x10FFFF)) {
+                legal.appendCodePoint(c);
+            }
+        }
+        return legal.length() == text.length() ? text : legal.toString();
     }
 }

@@ -134,6 +134,22 @@ class FeedResourceTest {
     }
 
     @Test
+    void charactersXmlCannotHoldAreLeftOutOfTheFeeds() throws Exception {
+        String tag = unique("bell");
+        java.util.Map<String, Object> body = dev.slugline.testing.Fixtures.post("Bell\u0007 " + tag, "Vertical\u000btab and \uFFFF.");
+        body.put("slug", tag);
+        body.put("publishedAt", recent(ZoneOffset.UTC));
+        body.put("tags", List.of(tag, "ring\u0001" + tag));
+        dev.slugline.testing.Fixtures.create(body).statusCode(201);
+        for (String file : List.of("rss.xml", "atom.xml")) {
+            Document feed = xml(given().when().get("/feeds/tags/" + tag + "/" + file).then().statusCode(200).extract().response());
+            String titles = feed.getDocumentElement().getTextContent();
+            assertThat(titles).as(file).contains("Bell " + tag).doesNotContain("\u0007");
+        }
+        given().when().get("/feeds/tags/" + tag + "/feed.json").then().statusCode(200).body("items[0].title", is("Bell\u0007 " + tag));
+    }
+
+    @Test
     void siteFeedsAndSitemap() throws Exception {
         String slug = createPublished(unique("site"), recent(ZoneOffset.UTC), List.of(), List.of());
         // neither a draft nor a post scheduled for later is in any feed or the sitemap
