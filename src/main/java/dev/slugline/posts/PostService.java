@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slugline.common.errors.PreconditionRequiredException;
+import dev.slugline.common.time.StorableDates;
 import dev.slugline.security.CurrentEditor;
 import dev.slugline.security.SigningKeys;
 import io.quarkus.logging.Log;
@@ -244,6 +245,8 @@ public class PostService {
         rejectNul("summary", input.summary());
         rejectNul("markdown", input.markdown());
         rejectNul("frontMatter", input.frontMatter());
+        StorableDates.require("publishedAt", input.publishedAt());
+        StorableDates.require("expiresAt", input.expiresAt());
         Map<String, String> categories = taxonomy.parseNames("categories", input.categories());
         Map<String, String> tags = taxonomy.parseNames("tags", input.tags());
         if (input.status() == PostStatus.SCHEDULED

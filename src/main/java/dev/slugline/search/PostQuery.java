@@ -5,6 +5,7 @@ import dev.slugline.common.errors.InvalidInputException;
 import dev.slugline.common.paging.Cursor;
 import dev.slugline.common.paging.Page;
 import dev.slugline.common.text.Slugs;
+import dev.slugline.common.time.StorableDates;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -177,9 +178,9 @@ public record PostQuery(
         String text = value.strip();
         try {
             if (text.length() == 10) {
-                return LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC);
+                return StorableDates.require(name, LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC));
             }
-            return OffsetDateTime.parse(text);
+            return StorableDates.require(name, OffsetDateTime.parse(text));
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(name, "must be a date (2024-05-01) or a date-time with an offset "
                     + "(2024-05-01T10:00:00+02:00), not '" + value + "'");

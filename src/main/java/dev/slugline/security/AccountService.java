@@ -3,6 +3,7 @@ package dev.slugline.security;
 import dev.slugline.common.errors.ConflictException;
 import dev.slugline.common.errors.InvalidInputException;
 import dev.slugline.common.errors.NoSuchItemException;
+import dev.slugline.common.time.StorableDates;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -157,6 +158,7 @@ public class AccountService {
 
     @Transactional
     public TokenCreated createToken(TokenCreate input) {
+        StorableDates.require("expiresAt", input.expiresAt());
         if (input.expiresAt() != null && !input.expiresAt().isAfter(OffsetDateTime.now())) {
             throw new InvalidInputException("expiresAt", "must be in the future");
         }

@@ -118,7 +118,8 @@ public class SluglineAuthMechanism implements HttpAuthenticationMechanism {
         try {
             String plain = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
             int colon = plain.indexOf(':');
-            return colon > 0 ? plain.substring(0, colon) : null;
+            // a NUL cannot be in a stored name (PostgreSQL text cannot hold it): malformed, not a database error
+            return colon > 0 && plain.indexOf('\0') < 0 ? plain.substring(0, colon) : null;
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -351,4 +351,34 @@ class PostResourceTest {
                         "components.schemas.PostInput.properties.title.examples", contains("My first in-person KubeCon"));
         given().when().get("/q/swagger-ui/").then().statusCode(200).contentType(containsString("text/html"));
     }
+
+    @Test
+    void aNulCharacterInAPathQueryOrUserNameIsAClientErrorNotADatabaseOne() {
+        for (String path : List.of("/api/posts/a%00b", "/api/media/a%00b.png", "/feeds/tags/a%00b/rss.xml",
+                "/api/tags/a%00b", "/api/posts/a%00b/revisions")) {
+            given().urlEncodingEnabled(false).when().get(path).then().statusCode(400)
+                    .contentType("application/problem+json").body("violations[0].field", is("path"));
+        }
+        given().urlEncodingEnabled(false).when().get("/api/posts?q=a%00b").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", is("query"));
+        given().header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString("a\u0000b:whatever".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .when().get("/api/tokens").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void datesBeyondWhatIsStoredAre400NamingTheField() {
+        Map<String, Object> far = post(unique("Far future"), "x");
+        far.put("publishedAt", "+300000-01-01T00:00:00Z");
+        create(far).statusCode(400).contentType("application/problem+json").body("violations[0].field", is("publishedAt"));
+        Map<String, Object> expiring = post(unique("Expiring"), "x");
+        expiring.put("expiresAt", "10000-01-01T00:00:00Z");
+        create(expiring).statusCode(400).body("violations[0].field", is("expiresAt"));
+        given().queryParam("before", "+300000-01-01T00:00:00Z").when().get("/api/posts")
+                .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", is("before"));
+        given().queryParam("after", "0000-12-31").when().get("/api/posts")
+                .then().statusCode(400).body("violations[0].field", is("after"));
+        editor().contentType(ContentType.JSON).body(Map.of("name", "far", "expiresAt", "+20000-01-01T00:00:00Z"))
+                .when().post("/api/tokens").then().statusCode(400).body("violations[0].field", is("expiresAt"));
+    }
 }
