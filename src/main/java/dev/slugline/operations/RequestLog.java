@@ -23,6 +23,7 @@ public class RequestLog {
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final Pattern PREVIEW_TOKEN = Pattern.compile("^(/api/previews/)[^/?#]+");
     private static final Logger ACCESS = Logger.getLogger("dev.slugline.access");
 
     private final MeterRegistry registry;
@@ -47,13 +48,18 @@ public class RequestLog {
             long micros = (System.nanoTime() - start) / 1_000;
             MDC.put(MDC_KEY, id);
             // "closed": the connection ended before an answer (a client gone, a read timeout)
-            ACCESS.infof("%s %s %s %d.%03dms id=%s", rc.request().method(), rc.request().uri(),
+            ACCESS.infof("%s %s %s %d.%03dms id=%s", rc.request().method(), withoutSecrets(rc.request().uri()),
                     rc.response().ended() ? Integer.toString(status) : "closed", micros / 1000, micros % 1000, id);
             if (status >= 400) {
                 registry.counter("slugline.http.problems", "status", Integer.toString(status)).increment();
             }
         });
         rc.next();
+    }
+
+    /** The URI as logged: a preview link's token is a secret (it reads an unpublished post), so it is left out. */
+    static String withoutSecrets(String uri) {
+        return PREVIEW_TOKEN.matcher(uri).replaceFirst("$1…");
     }
 
     /**

@@ -213,19 +213,29 @@ public class SearchRepository {
         };
     }
 
+    /** Cursor dates in microseconds since 1970, within the years 1 to 9999 that posts can be dated in. */
+    private static final long MIN_CURSOR_MICROS = -62_135_596_800_000_000L;
+    private static final long MAX_CURSOR_MICROS = 253_402_300_799_999_999L;
+
     private static Object keyValue(PostQuery query) {
         String key = query.cursor().key();
         switch (query.sort()) {
             case DATE, DATE_ASC, UPDATED -> {
                 try {
-                    Long.parseLong(key);
+                    long micros = Long.parseLong(key);
+                    if (micros < MIN_CURSOR_MICROS || micros > MAX_CURSOR_MICROS) {
+                        throw dev.slugline.common.paging.Cursor.invalid(); // a timestamp PostgreSQL cannot hold
+                    }
                 } catch (NumberFormatException e) {
                     throw dev.slugline.common.paging.Cursor.invalid();
                 }
             }
             case RELEVANCE -> {
                 try {
-                    Double.parseDouble(key);
+                    double rank = Double.parseDouble(key);
+                    if (!Double.isFinite(rank) || Math.abs(rank) > Float.MAX_VALUE) {
+                        throw dev.slugline.common.paging.Cursor.invalid(); // not a rank a real can hold
+                    }
                 } catch (NumberFormatException e) {
                     throw dev.slugline.common.paging.Cursor.invalid();
                 }

@@ -85,6 +85,12 @@ class OperationsTest {
     }
 
     @Test
+    void aPreviewTokenIsLeftOutOfTheAccessLog() {
+        assertThat(RequestLog.withoutSecrets("/api/previews/s3cr3t-token?x=1")).isEqualTo("/api/previews/…?x=1");
+        assertThat(RequestLog.withoutSecrets("/api/posts/previews/x")).isEqualTo("/api/posts/previews/x");
+    }
+
+    @Test
     void anInsaneIncomingRequestIdIsReplaced() {
         given().header("X-Request-Id", "<script>alert(1)</script>" + "x".repeat(80)).when().get("/api/posts")
                 .then().statusCode(200)

@@ -185,6 +185,31 @@ class PostQueryResourceTest {
     }
 
     @Test
+    void aCursorWithAKeyNoPostCanHaveIsRefused() {
+        String tag = unique("forged");
+        String word = "forge" + unique("w").replace("-", "");
+        publish(unique("f1"), "First " + word, "One.", "Body " + word, "2024-05-01T00:00:00Z", List.of(tag), List.of());
+        publish(unique("f2"), "Second " + word, "Two.", "Body " + word, "2024-05-02T00:00:00Z", List.of(tag), List.of());
+        Map<String, String> byDate = Map.of("tag", tag, "size", "1");
+        Map<String, String> byRank = Map.of("q", word, "sort", "relevance", "size", "1");
+        Map<Map<String, String>, List<String>> keysNoPostCanHave = Map.of(
+                byDate, List.of("9223372036854775807", "-9223372036854775807"),
+                byRank, List.of("1e39", "-1e39", "NaN", "Infinity"));
+        for (Map<String, String> query : List.of(byDate, byRank)) {
+            String next = given().queryParams(query).when().get("/api/posts").then().statusCode(200).extract().path("next");
+            String[] parts = new String(java.util.Base64.getUrlDecoder().decode(next), java.nio.charset.StandardCharsets.UTF_8)
+                    .split("\u001f", -1);
+            for (String key : keysNoPostCanHave.get(query)) {
+                parts[parts.length - 1] = key;
+                String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        String.join("\u001f", parts).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                given().queryParams(query).queryParam("cursor", forged).when().get("/api/posts")
+                        .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", is("cursor"));
+            }
+        }
+    }
+
+    @Test
     void postsWithoutADateArePagedByCursorInBothDateOrders() {
         String tag = unique("undated");
         // an import keeps a file without a date undated; three of them and three dated posts
