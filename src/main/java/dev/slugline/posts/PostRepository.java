@@ -113,6 +113,13 @@ public class PostRepository implements PanacheRepository<Post> {
         return found.stream().findFirst();
     }
 
+    /** The post (of any status) that {@code formerSlug} leads to now, if any. */
+    public Optional<Post> aliasOwner(String formerSlug) {
+        List<?> ids = getEntityManager().createNativeQuery("select post_id from post_alias where slug = :slug")
+                .setParameter("slug", formerSlug).getResultList();
+        return ids.stream().findFirst().map(id -> findById(((Number) id).longValue()));
+    }
+
     /** Makes {@code formerSlug} lead to {@code post}; an alias is never the slug of a post itself. */
     public void addAlias(Post post, String formerSlug) {
         getEntityManager().createNativeQuery("insert into post_alias (slug, post_id) values (:slug, :post)"

@@ -213,6 +213,16 @@ public class PostService {
         }
         aliases.addAll(frontMatterAliases(post.frontMatter));
         aliases.remove(post.slug);
+        if (editing.editor.isAuthorOnly()) {
+            // an author may not move another author's redirect to its own post: the write is refused, unwritten
+            for (String alias : aliases) {
+                posts.aliasOwner(alias).filter(owner -> !owner.id.equals(post.id)
+                        && !editing.editor.username().equals(owner.createdBy)).ifPresent(owner -> {
+                    throw new ConflictException("frontMatter.aliases", "'" + alias + "' already leads to another"
+                            + " author's post; only an editor may move it");
+                });
+            }
+        }
         aliases.forEach(alias -> posts.addAlias(post, alias));
     }
 

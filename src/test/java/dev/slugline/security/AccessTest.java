@@ -188,6 +188,36 @@ class AccessTest {
     }
 
     @Test
+    void anAuthorCannotTakeAnotherPostsRedirect() {
+        String author = user("author");
+        String old = unique("old-editor");
+        Map<String, Object> editorsPost = post(unique("Editor's renamed post"), "x");
+        editorsPost.put("frontMatter", Map.of("aliases", java.util.List.of("/posts/" + old + "/")));
+        String target = editor().contentType(ContentType.JSON).body(editorsPost).when().post("/api/posts")
+                .then().statusCode(201).extract().path("slug");
+
+        Map<String, Object> taking = post(unique("Author takes it"), "x");
+        taking.put("status", "draft");
+        taking.put("slug", unique("taker"));
+        taking.put("frontMatter", Map.of("aliases", java.util.List.of("/posts/" + old + "/")));
+        as(author, PASSWORD).contentType(ContentType.JSON).body(taking).when().post("/api/posts")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("violations[0].field", is("frontMatter.aliases"));
+        editor().when().get("/api/posts/{slug}", taking.get("slug")).then().statusCode(404);
+
+        Map<String, Object> own = post(unique("Author's own"), "x");
+        own.put("status", "draft");
+        own.put("frontMatter", Map.of("aliases", java.util.List.of("/posts/" + unique("author-old") + "/")));
+        String mine = as(author, PASSWORD).contentType(ContentType.JSON).body(own).when().post("/api/posts")
+                .then().statusCode(201).extract().path("slug");
+        as(author, PASSWORD).contentType("application/merge-patch+json").header("If-Match", "*")
+                .body(Map.of("frontMatter", Map.of("aliases", java.util.List.of("/posts/" + old + "/"))))
+                .when().patch("/api/posts/{slug}", mine).then().statusCode(409);
+        given().redirects().follow(false).when().get("/api/posts/{slug}", old)
+                .then().statusCode(301).header("Location", org.hamcrest.Matchers.endsWith("/api/posts/" + target));
+    }
+
+    @Test
     void anAuthorsTrashHoldsItsOwnPostsOnly() {
         String author = user("author");
         String editor = user("editor");
