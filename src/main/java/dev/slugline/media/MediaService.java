@@ -9,6 +9,7 @@ import dev.slugline.common.errors.PreconditionFailedException;
 import dev.slugline.common.errors.PreconditionRequiredException;
 import dev.slugline.common.errors.UnprocessableContentException;
 import dev.slugline.common.errors.UnsupportedTypeException;
+import dev.slugline.common.http.EntityTags;
 import dev.slugline.importing.ImportPaths;
 import dev.slugline.posts.EditingConfig;
 import dev.slugline.security.CurrentEditor;
@@ -51,6 +52,7 @@ public class MediaService {
     private final MediaRepository media;
     private final SluglineConfig config;
     private final EditingConfig editing;
+    private final CurrentEditor editor;
     private final Tika tika = new Tika();
 
     public MediaService(MediaRepository media, SluglineConfig config, EditingConfig editing, CurrentEditor editor) {
@@ -59,8 +61,6 @@ public class MediaService {
         this.editing = editing;
         this.editor = editor;
     }
-
-    private final CurrentEditor editor;
 
     /** What an upload or import did to one file. */
     public enum Outcome { CREATED, UPDATED, UNCHANGED, CONFLICT }
@@ -149,7 +149,7 @@ public class MediaService {
     /** RFC 9110 section 13.2.2, for an upload to a path whose current file (if any) is locked. */
     private void checkPreconditions(String path, Optional<Media> current, String sha, Preconditions conditions) {
         String ifNoneMatch = conditions.ifNoneMatch();
-        if (!isBlank(ifNoneMatch) && current.isPresent() && matches(ifNoneMatch, current.get().sha256, true)) {
+        if (!isBlank(ifNoneMatch) && current.isPresent() && EntityTags.matches(ifNoneMatch, etag(current.get().sha256), true)) {
             throw new PreconditionFailedException("If-None-Match", "'" + path + "' already holds a file (ETag "
                     + etag(current.get().sha256) + "); If-None-Match: " + ifNoneMatch.strip() + " only creates");
         }
@@ -171,27 +171,10 @@ public class MediaService {
             }
             return;
         }
-        if (!matches(ifMatch, current.get().sha256, false)) {
+        if (!EntityTags.matches(ifMatch, etag(current.get().sha256), false)) {
             throw new PreconditionFailedException("The file at '" + path + "' has changed since " + ifMatch.strip()
                     + "; its current ETag is " + etag(current.get().sha256));
         }
-    }
-
-    /** Whether a list of entity tags (or *) names this file; {@code weak}: W/ tags count (If-None-Match). */
-    private static boolean matches(String header, String sha, boolean weak) {
-        if (header.strip().equals("*")) {
-            return true;
-        }
-        for (String tag : header.split(",")) {
-            String t = tag.strip();
-            if (weak && t.startsWith("W/")) {
-                t = t.substring(2);
-            }
-            if (t.equals(etag(sha))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The strong ETag a file is served with: its SHA-256, quoted. */

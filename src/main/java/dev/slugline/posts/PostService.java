@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slugline.common.errors.PreconditionRequiredException;
+import dev.slugline.common.http.EntityTags;
 import dev.slugline.common.time.StorableDates;
 import dev.slugline.security.CurrentEditor;
 import dev.slugline.security.SigningKeys;
@@ -335,10 +336,8 @@ public class PostService {
             return;
         }
         String current = PostView.from(post).etag();
-        for (String tag : ifMatch.split(",")) {
-            if (tag.strip().equals(current)) {
-                return;
-            }
+        if (EntityTags.matches(ifMatch, current, false)) {
+            return;
         }
         throw new PreconditionFailedException(
                 "The post has changed since " + ifMatch.strip() + "; its current ETag is " + current);

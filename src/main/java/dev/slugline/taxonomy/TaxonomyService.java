@@ -7,6 +7,7 @@ import dev.slugline.common.errors.InvalidInputException;
 import dev.slugline.common.errors.NoSuchItemException;
 import dev.slugline.common.errors.PreconditionFailedException;
 import dev.slugline.common.errors.PreconditionRequiredException;
+import dev.slugline.common.http.EntityTags;
 import dev.slugline.common.paging.Page;
 import dev.slugline.common.text.Slugs;
 import dev.slugline.posts.EditingConfig;
@@ -156,24 +157,16 @@ public class TaxonomyService {
         }
         T term = repository.find("slug", slug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
                 .orElseThrow(() -> new NoSuchItemException("No " + kind + " with slug '" + slug + "'"));
-        if (conditional && !matches(ifMatch, currentTag.get())) {
-            throw new PreconditionFailedException("The " + kind + " '" + slug + "' has changed since " + ifMatch.strip()
-                    + "; its current ETag is " + currentTag.get());
+        if (conditional) {
+            String current = currentTag.get().toString();
+            if (!EntityTags.matches(ifMatch, current, false)) {
+                throw new PreconditionFailedException("The " + kind + " '" + slug + "' has changed since "
+                        + ifMatch.strip() + "; its current ETag is " + current);
+            }
         }
         change.applyTo(term);
         repository.flush();
         return repository.findDetail(slug).orElseThrow();
-    }
-
-    /** Strong comparison, as {@code If-Match} asks: {@code *}, or one of the listed tags exactly. */
-    private static boolean matches(String ifMatch, EntityTag current) {
-        for (String candidate : ifMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.equals("*") || (!current.isWeak() && tag.equals(current.toString()))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Page<TermView> list(TermRepository<?> repository, String page, String size) {

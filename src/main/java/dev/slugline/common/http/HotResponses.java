@@ -113,7 +113,7 @@ public class HotResponses {
 
     private void answer(RoutingContext context, Entry entry) {
         HttpServerResponse response = context.response();
-        boolean notModified = matches(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), entry.etag());
+        boolean notModified = EntityTags.matches(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), entry.etag(), true);
         for (Map.Entry<String, String> header : entry.headers()) {
             if (!notModified || !HttpHeaders.CONTENT_TYPE.toString().equalsIgnoreCase(header.getKey())) {
                 response.headers().add(header.getKey(), header.getValue());
@@ -156,24 +156,5 @@ public class HotResponses {
     private static ByteBuf directCopy(byte[] bytes) {
         ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
         return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct));
-    }
-
-    /** Weak comparison, as {@code If-None-Match} asks: {@code *}, or any listed tag equal but for {@code W/}. */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null || etag == null) {
-            return false;
-        }
-        String own = opaque(etag);
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.equals("*") || opaque(tag).equals(own)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String opaque(String tag) {
-        return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 }
