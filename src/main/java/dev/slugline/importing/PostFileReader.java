@@ -62,8 +62,14 @@ public class PostFileReader {
         this.renderer = renderer;
     }
 
-    /** A file read for an import: the post, the slug it claims, and what the writer should know. */
-    public record ReadFile(PostInput input, String slug, List<String> warnings) {
+    /**
+     * A file read for an import: the post, the slug it claims, and what the writer should know;
+     * {@code frontMatterSlug}: the slug as its front matter wrote it (null when none), for its Hugo permalink.
+     */
+    public record ReadFile(PostInput input, String slug, List<String> warnings, String frontMatterSlug) {
+        public ReadFile(PostInput input, String slug, List<String> warnings) {
+            this(input, slug, warnings, null);
+        }
     }
 
     /**
@@ -106,7 +112,7 @@ public class PostFileReader {
                 terms(markdown, jekyll, "categories", "category"), terms(markdown, jekyll, "tags", "tag"),
                 unknownKeys(frontMatter), dates.get("expiryDate"));
         requireValid(markdown, input);
-        return new ReadFile(input, slug, warnings);
+        return new ReadFile(input, slug, warnings, scalar(markdown, "slug"));
     }
 
     private String slug(MarkdownFile markdown, String path) {
