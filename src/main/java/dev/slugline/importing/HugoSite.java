@@ -38,7 +38,7 @@ public final class HugoSite {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     /** No Hugo site: nothing to redirect from. */
-    public static final HugoSite NONE = new HugoSite(false, "", null, "", Map.of(), Map.of(), Set.of(), "");
+    public static final HugoSite NONE = new HugoSite(false, "", null, "", Map.of(), Map.of(), Set.of(), "", Set.of());
 
     private final boolean hugo;
     private final String root;
@@ -48,9 +48,11 @@ public final class HugoSite {
     private final Map<String, String> termKeys;
     private final Set<String> sectionPages;
     private final String fingerprint;
+    private final Set<String> configFiles;
 
     private HugoSite(boolean hugo, String root, String host, String basePath, Map<String, String> permalinks,
-                     Map<String, String> termKeys, Set<String> sectionPages, String fingerprint) {
+                     Map<String, String> termKeys, Set<String> sectionPages, String fingerprint, Set<String> configFiles) {
+        this.configFiles = configFiles;
         this.hugo = hugo;
         this.root = root;
         this.host = host;
@@ -66,12 +68,16 @@ public final class HugoSite {
         for (String root : roots(files.keySet())) {
             ObjectNode config = JsonNodeFactory.instance.objectNode();
             StringBuilder fingerprint = new StringBuilder();
+            Set<String> read = new LinkedHashSet<>();
             boolean found = false;
             for (String name : List.of("hugo", "config")) {
                 for (String ext : EXTENSIONS) {
                     String path = root + name + "." + ext;
                     if (!found && files.containsKey(path)) {
                         found = merge(config, null, path, files.get(path), fingerprint);
+                        if (found) {
+                            read.add(path);
+                        }
                     }
                 }
             }
@@ -83,11 +89,14 @@ public final class HugoSite {
                     continue;
                 }
                 String key = file.substring(0, dot).toLowerCase(Locale.ROOT);
-                found |= merge(config, key.equals("hugo") || key.equals("config") ? null : key, path, files.get(path), fingerprint);
+                if (merge(config, key.equals("hugo") || key.equals("config") ? null : key, path, files.get(path), fingerprint)) {
+                    found = true;
+                    read.add(path);
+                }
             }
             boolean content = files.keySet().stream().anyMatch(p -> p.startsWith(root + "content/"));
             if (found || content) {
-                return from(root, config, files.keySet(), fingerprint.toString());
+                return from(root, config, files.keySet(), fingerprint.toString(), Set.copyOf(read));
             }
         }
         return NONE;
@@ -125,7 +134,7 @@ public final class HugoSite {
         }
     }
 
-    private static HugoSite from(String root, ObjectNode config, Set<String> paths, String fingerprint) {
+    private static HugoSite from(String root, ObjectNode config, Set<String> paths, String fingerprint, Set<String> configFiles) {
         String host = null;
         String basePath = "";
         JsonNode baseUrl = config.get("baseurl");
@@ -175,11 +184,16 @@ public final class HugoSite {
             }
         }
         return new HugoSite(true, root, host, basePath, Map.copyOf(permalinks), Map.copyOf(termKeys),
-                Set.copyOf(sectionPages), fingerprint);
+                Set.copyOf(sectionPages), fingerprint, configFiles);
     }
 
     public boolean isHugo() {
         return hugo;
+    }
+
+    /** The config files read (archive paths): they are the site's settings, not media to publish. */
+    public Set<String> configFiles() {
+        return configFiles;
     }
 
     /** The host of the site's {@code baseURL}, lower case; null without one. */

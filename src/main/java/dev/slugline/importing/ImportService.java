@@ -158,8 +158,15 @@ public class ImportService {
         Map<String, byte[]> mediaFiles = new LinkedHashMap<>();
         List<String> postPaths = new ArrayList<>();
         Map<String, ImportReport.FileReport> reports = new LinkedHashMap<>();
+        HugoSite site = HugoSite.of(all);
         all.forEach((path, data) -> {
             if (ImportPaths.isIgnored(path)) {
+                return;
+            }
+            if (site.configFiles().contains(path)) {
+                // settings, not media: published as a file they could show a site's private params
+                reports.put(path, report(path, ImportReport.Kind.media, ImportReport.Status.skipped, null, null, null,
+                        "the Hugo site's config: read for baseURL, permalinks and taxonomies, not stored", List.of()));
                 return;
             }
             java.util.Optional<String> tooLong = ImportPaths.tooLong(path);
@@ -196,7 +203,6 @@ public class ImportService {
         // 2. a file whose bytes (and everything else that decides how it is read) were imported before and whose
         //    post nothing has changed since is unchanged: known from its hash alone, without reading it
         Set<String> mediaPaths = Set.copyOf(mediaFiles.keySet());
-        HugoSite site = HugoSite.of(all);
         byte[] context = hashContext(options, mediaPaths, site, postPaths);
         List<String> fileHashes = IntStream.range(0, postPaths.size()).parallel()
                 .mapToObj(i -> fileHash(context, postPaths.get(i), all.get(postPaths.get(i)))).toList();
@@ -207,7 +213,7 @@ public class ImportService {
                 .mapToObj(i -> {
                     PostImportService.UnchangedFile unchanged = known.get(fileHashes.get(i));
                     return unchanged != null ? Candidate.unchanged(postPaths.get(i), fileHashes.get(i), unchanged)
-                            : readPost(postPaths.get(i), fileHashes.get(i), all.get(postPaths.get(i)), options);
+                            : readPost(postPaths.get(i), fileHashes.get(i), all.get(postPaths.get(i)), options, site);
                 })
                 .toList();
 
@@ -337,11 +343,11 @@ public class ImportService {
         }
     }
 
-    private Candidate readPost(String path, String fileHash, byte[] data, Options options) {
+    private Candidate readPost(String path, String fileHash, byte[] data, Options options, HugoSite site) {
         Candidate c = new Candidate(path, fileHash);
         try {
             String text = utf8(data);
-            PostFileReader.ReadFile file = files.read(path, text);
+            PostFileReader.ReadFile file = files.read(path, text, site.termKeys());
             c.warnings.addAll(file.warnings());
             PostInput input = file.input();
             String slug = file.slug() != null ? file.slug() : Slugs.fromText(input.title());

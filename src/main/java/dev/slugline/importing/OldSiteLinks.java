@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Links in an imported post that lead to another post of the same old site, pointed at that post's new path
@@ -19,6 +20,9 @@ import java.util.Optional;
  */
 record OldSiteLinks(HugoSite site, Map<String, String> slugByPath, Map<String, String> slugBySource, String postPath) {
 
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+    private static final Pattern QUERY_OR_FRAGMENT = Pattern.compile("[?#].*$");
+
     /** The new URL of {@code destination}, written in the file at {@code source} whose post was at {@code formerPaths}; null to keep it. */
     String rewrite(String source, List<String> formerPaths, String destination) {
         if (destination == null || destination.isBlank() || destination.startsWith("#") || slugByPath.isEmpty() && slugBySource.isEmpty()) {
@@ -27,8 +31,8 @@ record OldSiteLinks(HugoSite site, Map<String, String> slugByPath, Map<String, S
         int hash = destination.indexOf('#');
         String fragment = hash < 0 ? "" : destination.substring(hash);
         String slug = site.linkedPath(destination).map(slugByPath::get).orElse(null);
-        if (slug == null && !destination.startsWith("/") && !destination.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
-            String bare = destination.replaceFirst("[?#].*$", "").toLowerCase(Locale.ROOT);
+        if (slug == null && !destination.startsWith("/") && !SCHEME.matcher(destination).find()) {
+            String bare = QUERY_OR_FRAGMENT.matcher(destination).replaceFirst("").toLowerCase(Locale.ROOT);
             if (ImportPaths.isMarkdown(bare)) {
                 slug = ImportPaths.resolve(source, destination).map(slugBySource::get).orElse(null);
             } else if (!formerPaths.isEmpty() && !bare.isEmpty()) {

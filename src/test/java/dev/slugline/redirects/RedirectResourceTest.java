@@ -77,9 +77,15 @@ class RedirectResourceTest {
         return files;
     }
 
+    /** Imports the site: four posts created, its config files read and not stored as media. */
     private static void importSite(Map<String, byte[]> files) {
-        editor().contentType("application/zip").body(Archives.zip(files)).when().post("/api/imports")
-                .then().statusCode(200).body("failed", is(0));
+        JsonPath report = editor().contentType("application/zip").body(Archives.zip(files)).when().post("/api/imports")
+                .then().statusCode(200).body("failed", is(0), "created", is(4)).extract().jsonPath();
+        for (String path : files.keySet()) {
+            if (!path.contains("content/")) {
+                assertThat(report.getString("files.find { it.path == '" + path + "' }.status")).as(path).isEqualTo("skipped");
+            }
+        }
     }
 
     private static JsonPath redirect(String path) {
