@@ -390,7 +390,7 @@ public class ImportService {
                     unchanged.add(c.slug);
                 } else {
                     c.formerPaths = site.formerPaths(c.path, c.input, c.frontMatterSlug);
-                    c.formerPaths.forEach(path -> slugByPath.putIfAbsent(path, c.slug));
+                    c.formerPaths.forEach(path -> slugByPath.put(path, c.slug)); // the last file claiming a path has it, as when stored
                 }
             }
             oldPaths.formerPathsOf(unchanged).forEach(slugByPath::putIfAbsent);
