@@ -379,6 +379,7 @@ public class ImportService {
     private OldSiteLinks oldSiteLinks(HugoSite site, List<Candidate> read) {
         Map<String, String> slugByPath = new HashMap<>();
         Map<String, String> slugBySource = new HashMap<>();
+        Map<String, Candidate> claimedBy = new HashMap<>();
         List<String> unchanged = new ArrayList<>();
         if (site.isHugo()) {
             for (Candidate c : read) {
@@ -388,9 +389,17 @@ public class ImportService {
                 slugBySource.put(c.path, c.slug);
                 if (c.knownUnchanged) {
                     unchanged.add(c.slug);
-                } else {
-                    c.formerPaths = site.formerPaths(c.path, c.input, c.frontMatterSlug);
-                    c.formerPaths.forEach(path -> slugByPath.put(path, c.slug)); // the last file claiming a path has it, as when stored
+                    continue;
+                }
+                c.formerPaths = site.formerPaths(c.path, c.input, c.frontMatterSlug);
+                for (String path : c.formerPaths) {
+                    // the last file claiming a path has it, as when stored; both files say so
+                    Candidate before = claimedBy.put(path, c);
+                    if (before != null && !before.slug.equals(c.slug)) {
+                        before.warnings.add("old path '" + path + "' is also the path of " + c.path + ": it leads there");
+                        c.warnings.add("old path '" + path + "' is also the path of " + before.path + ": it leads here");
+                    }
+                    slugByPath.put(path, c.slug);
                 }
             }
             oldPaths.formerPathsOf(unchanged).forEach(slugByPath::putIfAbsent);

@@ -186,6 +186,22 @@ class RedirectResourceTest {
     }
 
     @Test
+    void twoFilesWithOneOldPathAreBothWarnedAndTheLastHasIt() {
+        String run = run();
+        JsonPath report = editor().contentType("application/zip").body(Archives.zip(Archives.files(
+                        "hugo.toml", "[permalinks]\nposts = '/:year/:month/:slug/'\n",
+                        "content/posts/a-" + run + ".md", "---\ntitle: Roundup " + run + "\ndate: 2021-03-04\n---\nA.\n",
+                        "content/posts/b-" + run + ".md", "---\ntitle: Roundup " + run + "\ndate: 2021-03-18\n---\nB.\n")))
+                .when().post("/api/imports").then().statusCode(200).body("failed", is(0)).extract().jsonPath();
+        String path = "/2021/03/roundup-" + run;
+        assertThat(report.getList("files.find { it.path == 'content/posts/a-" + run + ".md' }.warnings", String.class))
+                .contains("old path '" + path + "' is also the path of content/posts/b-" + run + ".md: it leads there");
+        assertThat(report.getList("files.find { it.path == 'content/posts/b-" + run + ".md' }.warnings", String.class))
+                .contains("old path '" + path + "' is also the path of content/posts/a-" + run + ".md: it leads here");
+        assertThat(redirect(path + "/").getString("slug")).isEqualTo("b-" + run);
+    }
+
+    @Test
     void unknownPathIsNotFound() {
         given().queryParam("path", "/2099/01/01/" + run() + "/").when().get("/api/redirects")
                 .then().statusCode(404).contentType("application/problem+json").body("status", is(404));
