@@ -11,6 +11,7 @@ import dev.slugline.common.text.Slugs;
 import dev.slugline.media.MediaService;
 import dev.slugline.posts.PostInput;
 import dev.slugline.posts.PostImportService;
+import dev.slugline.posts.PostPaths;
 import dev.slugline.posts.PostService;
 import dev.slugline.rendering.MarkdownRenderer;
 import dev.slugline.rendering.RenderedMarkdown;
@@ -55,10 +56,12 @@ public class ImportService {
     private final MediaService media;
     private final MarkdownRenderer renderer;
     private final SluglineConfig config;
+    private final PostPaths oldPaths;
 
     public ImportService(ArchiveReader archives, PostFileReader files, PostService posts, PostImportService postImports,
                          MediaService media, MarkdownRenderer renderer, SluglineConfig config, MeterRegistry meters,
-                         WebhookService webhooks, ManagedExecutor writer) {
+                         WebhookService webhooks, ManagedExecutor writer, PostPaths oldPaths) {
+        this.oldPaths = oldPaths;
         this.postImports = postImports;
         this.writer = writer;
         this.meters = meters;
@@ -155,8 +158,15 @@ public class ImportService {
         Map<String, byte[]> mediaFiles = new LinkedHashMap<>();
         List<String> postPaths = new ArrayList<>();
         Map<String, ImportReport.FileReport> reports = new LinkedHashMap<>();
+        HugoSite site = HugoSite.of(all);
         all.forEach((path, data) -> {
             if (ImportPaths.isIgnored(path)) {
+                return;
+            }
+            if (site.configFiles().contains(path)) {
+                // settings, not media: published as a file they could show a site's private params
+                reports.put(path, report(path, ImportReport.Kind.media, ImportReport.Status.skipped, null, null, null,
+                        "the Hugo site's config: read for baseURL, permalinks and taxonomies, not stored", List.of()));
                 return;
             }
             java.util.Optional<String> tooLong = ImportPaths.tooLong(path);
@@ -193,7 +203,7 @@ public class ImportService {
         // 2. a file whose bytes (and everything else that decides how it is read) were imported before and whose
         //    post nothing has changed since is unchanged: known from its hash alone, without reading it
         Set<String> mediaPaths = Set.copyOf(mediaFiles.keySet());
-        byte[] context = hashContext(options, mediaPaths);
+        byte[] context = hashContext(options, mediaPaths, site, postPaths);
         List<String> fileHashes = IntStream.range(0, postPaths.size()).parallel()
                 .mapToObj(i -> fileHash(context, postPaths.get(i), all.get(postPaths.get(i)))).toList();
         Map<String, PostImportService.UnchangedFile> known = postImports.findUnchanged(fileHashes);
@@ -203,7 +213,7 @@ public class ImportService {
                 .mapToObj(i -> {
                     PostImportService.UnchangedFile unchanged = known.get(fileHashes.get(i));
                     return unchanged != null ? Candidate.unchanged(postPaths.get(i), fileHashes.get(i), unchanged)
-                            : readPost(postPaths.get(i), fileHashes.get(i), all.get(postPaths.get(i)), options);
+                            : readPost(postPaths.get(i), fileHashes.get(i), all.get(postPaths.get(i)), options, site);
                 })
                 .toList();
 
@@ -236,6 +246,9 @@ public class ImportService {
             }
         }
 
+        // 4b. issue 13: where each post was on the old site, so its old URL and the links to it lead to it now
+        OldSiteLinks links = oldSiteLinks(site, read);
+
         // 5. the rest a chunk at a time: rendered in parallel here while the chunk before is written on another
         //    thread (one transaction per chunk); a chunk that fails is retried file by file, so one bad file
         //    stops nothing else
@@ -245,7 +258,7 @@ public class ImportService {
         java.util.concurrent.Future<List<PostImportService.Result>> writing = null;
         for (int from = 0; from < toWrite.size(); from += BATCH) {
             List<Candidate> chunk = toWrite.subList(from, Math.min(toWrite.size(), from + BATCH));
-            List<PostImportService.Item> prepared = chunk.parallelStream().map(c -> prepareOrFail(c, mediaPaths)).toList();
+            List<PostImportService.Item> prepared = chunk.parallelStream().map(c -> prepareOrFail(c, mediaPaths, links)).toList();
             List<Candidate> ready = new ArrayList<>();
             List<PostImportService.Item> items = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
@@ -304,11 +317,16 @@ public class ImportService {
     }
 
     /** What, besides a file's path and bytes, decides how it is read: the options, the zone, the media beside it. */
-    private byte[] hashContext(Options options, Set<String> mediaPaths) {
+    private byte[] hashContext(Options options, Set<String> mediaPaths, HugoSite site, List<String> postPaths) {
         StringBuilder context = new StringBuilder("slugline-import-1\n")
                 .append(options.foldersAsCategories()).append('\n')
                 .append(config.importing().defaultZone()).append('\n');
         mediaPaths.stream().sorted().forEach(path -> context.append(path).append('\n'));
+        if (site.isHugo()) {
+            // the site's config and its other posts decide a post's former paths and where its links lead
+            context.append(config.site().postPath()).append('\n').append(site.fingerprint()).append('\n');
+            postPaths.stream().sorted().forEach(path -> context.append(path).append('\n'));
+        }
         return context.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -325,11 +343,11 @@ public class ImportService {
         }
     }
 
-    private Candidate readPost(String path, String fileHash, byte[] data, Options options) {
+    private Candidate readPost(String path, String fileHash, byte[] data, Options options, HugoSite site) {
         Candidate c = new Candidate(path, fileHash);
         try {
             String text = utf8(data);
-            PostFileReader.ReadFile file = files.read(path, text);
+            PostFileReader.ReadFile file = files.read(path, text, site.termKeys());
             c.warnings.addAll(file.warnings());
             PostInput input = file.input();
             String slug = file.slug() != null ? file.slug() : Slugs.fromText(input.title());
@@ -339,6 +357,7 @@ public class ImportService {
             posts.checkImportable(slug, input);
             c.slug = slug;
             c.input = input;
+            c.frontMatterSlug = file.frontMatterSlug();
         } catch (FileRefusedException e) {
             c.failure = report(path, ImportReport.Status.failed, null, e.field(), e.line(), e.reason(), c.warnings);
         } catch (SluglineException e) {
@@ -353,10 +372,45 @@ public class ImportService {
         return c;
     }
 
+    /**
+     * The former paths of every post read (final slugs: after step 4), and of the posts of files known unchanged
+     * (as stored when they were imported), for {@link OldSiteLinks}.
+     */
+    private OldSiteLinks oldSiteLinks(HugoSite site, List<Candidate> read) {
+        Map<String, String> slugByPath = new HashMap<>();
+        Map<String, String> slugBySource = new HashMap<>();
+        Map<String, Candidate> claimedBy = new HashMap<>();
+        List<String> unchanged = new ArrayList<>();
+        if (site.isHugo()) {
+            for (Candidate c : read) {
+                if (c.failure != null || c.slug == null) {
+                    continue;
+                }
+                slugBySource.put(c.path, c.slug);
+                if (c.knownUnchanged) {
+                    unchanged.add(c.slug);
+                    continue;
+                }
+                c.formerPaths = site.formerPaths(c.path, c.input, c.frontMatterSlug);
+                for (String path : c.formerPaths) {
+                    // the last file claiming a path has it, as when stored; both files say so
+                    Candidate before = claimedBy.put(path, c);
+                    if (before != null && !before.slug.equals(c.slug)) {
+                        before.warnings.add("old path '" + path + "' is also the path of " + c.path + ": it leads there");
+                        c.warnings.add("old path '" + path + "' is also the path of " + before.path + ": it leads here");
+                    }
+                    slugByPath.put(path, c.slug);
+                }
+            }
+            oldPaths.formerPathsOf(unchanged).forEach(slugByPath::putIfAbsent);
+        }
+        return new OldSiteLinks(site, slugByPath, slugBySource, config.site().postPath());
+    }
+
     /** {@link #prepare}, or null with the file's failure set if rendering it failed unexpectedly. */
-    private PostImportService.Item prepareOrFail(Candidate c, Set<String> mediaPaths) {
+    private PostImportService.Item prepareOrFail(Candidate c, Set<String> mediaPaths, OldSiteLinks links) {
         try {
-            return prepare(c, mediaPaths);
+            return prepare(c, mediaPaths, links);
         } catch (RuntimeException e) {
             Log.warnf(e, "Import of %s failed", c.path);
             c.failure = report(c.path, ImportReport.Status.failed, c.slug, "file", null,
@@ -369,9 +423,17 @@ public class ImportService {
      * Renders a read file, pointing its relative images at the media of this import (and warning about those
      * that are not in it or point outside it), and hashes what it decides about its post.
      */
-    private PostImportService.Item prepare(Candidate c, Set<String> mediaPaths) {
+    private PostImportService.Item prepare(Candidate c, Set<String> mediaPaths, OldSiteLinks links) {
         List<String> warnings = new ArrayList<>(c.warnings);
         Map<String, String> imageUrls = new LinkedHashMap<>();
+        Map<String, String> linkUrls = new LinkedHashMap<>();
+        java.util.function.UnaryOperator<String> linkRewriter = destination -> {
+            String url = links.rewrite(c.path, c.formerPaths, destination);
+            if (url != null) {
+                linkUrls.put(destination, url);
+            }
+            return url;
+        };
         RenderedMarkdown rendered = renderer.render(c.input.markdown(), destination -> {
             java.util.Optional<String> target = siteRooted(destination, mediaPaths).or(() -> ImportPaths.resolve(c.path, destination));
             if (target.isEmpty()) {
@@ -388,9 +450,10 @@ public class ImportService {
             String url = MediaService.url(target.get());
             imageUrls.put(destination, url);
             return url;
-        });
+        }, linkRewriter);
         return new PostImportService.Item(c.slug, c.input, c.path, imageUrls, rendered,
-                PostImportService.importHash(c.slug, c.input, c.path, imageUrls), c.fileHash, warnings);
+                PostImportService.importHash(c.slug, c.input, c.path, imageUrls, linkUrls, c.formerPaths), c.fileHash,
+                warnings, c.formerPaths);
     }
 
     /** {@code /images/x.png}: a file at the root of the site, or in Hugo's {@code static/} folder. */
@@ -467,6 +530,8 @@ public class ImportService {
         final List<String> warnings = new ArrayList<>();
         String slug;
         PostInput input;
+        String frontMatterSlug;
+        List<String> formerPaths = List.of();
         boolean knownUnchanged;
         ImportReport.FileReport failure;
 

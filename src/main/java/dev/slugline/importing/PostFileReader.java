@@ -62,8 +62,14 @@ public class PostFileReader {
         this.renderer = renderer;
     }
 
-    /** A file read for an import: the post, the slug it claims, and what the writer should know. */
-    public record ReadFile(PostInput input, String slug, List<String> warnings) {
+    /**
+     * A file read for an import: the post, the slug it claims, and what the writer should know;
+     * {@code frontMatterSlug}: the slug as its front matter wrote it (null when none), for its Hugo permalink.
+     */
+    public record ReadFile(PostInput input, String slug, List<String> warnings, String frontMatterSlug) {
+        public ReadFile(PostInput input, String slug, List<String> warnings) {
+            this(input, slug, warnings, null);
+        }
     }
 
     /**
@@ -72,6 +78,14 @@ public class PostFileReader {
      * none (the file name, or a bundle's folder), and the date of a Jekyll {@code YYYY-MM-DD-title.md} name.
      */
     public ReadFile read(String path, String file) {
+        return read(path, file, Map.of());
+    }
+
+    /**
+     * As {@link #read(String, String)}, with more front matter keys feeding tags and categories: {@code termKeys}
+     * maps a key to {@code tags} or {@code categories} (a Hugo site's {@code taxonomies}, {@code tag = "keywords"}).
+     */
+    public ReadFile read(String path, String file, Map<String, String> termKeys) {
         MarkdownFile markdown = parser.parse(file);
         ObjectNode frontMatter = markdown.frontMatter();
         List<String> warnings = new ArrayList<>();
@@ -102,11 +116,18 @@ public class PostFileReader {
             warnings.add("no date in the front matter or the file name: the post has no publication date");
         }
         boolean jekyll = path != null && ImportPaths.isJekyll(path);
+        List<String> categories = terms(markdown, jekyll, "categories", "category");
+        List<String> tags = terms(markdown, jekyll, "tags", "tag");
+        termKeys.forEach((key, kind) -> {
+            JsonNode value = frontMatter.get(key);
+            if (value != null && !FIELD_KEYS.contains(key)) {
+                collect(markdown, key, value, kind.equals("tags") ? tags : categories);
+            }
+        });
         PostInput input = new PostInput(title, slug, summary(markdown), markdown.body(), status(markdown), date,
-                terms(markdown, jekyll, "categories", "category"), terms(markdown, jekyll, "tags", "tag"),
-                unknownKeys(frontMatter), dates.get("expiryDate"));
+                categories, tags, unknownKeys(frontMatter, termKeys.keySet()), dates.get("expiryDate"));
         requireValid(markdown, input);
-        return new ReadFile(input, slug, warnings);
+        return new ReadFile(input, slug, warnings, scalar(markdown, "slug"));
     }
 
     private String slug(MarkdownFile markdown, String path) {
@@ -292,10 +313,10 @@ public class PostFileReader {
         }
     }
 
-    private Map<String, Object> unknownKeys(ObjectNode frontMatter) {
+    private Map<String, Object> unknownKeys(ObjectNode frontMatter, Set<String> termKeys) {
         Map<String, Object> unknown = new LinkedHashMap<>();
         frontMatter.properties().forEach(entry -> {
-            if (!FIELD_KEYS.contains(entry.getKey())) {
+            if (!FIELD_KEYS.contains(entry.getKey()) && !termKeys.contains(entry.getKey())) {
                 unknown.put(entry.getKey(), json.convertValue(entry.getValue(), new TypeReference<Object>() { }));
             }
         });

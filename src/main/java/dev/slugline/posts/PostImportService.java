@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.slugline.common.config.SluglineConfig;
+import dev.slugline.common.text.Slugs;
 import dev.slugline.posts.PostRepository.ImportTarget;
 import dev.slugline.posts.PostRepository.ImportedRows;
 import dev.slugline.rendering.RenderedMarkdown;
@@ -61,10 +62,16 @@ public class PostImportService {
     /**
      * One file of an import, read and rendered: the post it describes under the slug it claims, where it came
      * from, the URLs its relative images render as ({@code imageUrls}: destination as written to media URL), its
-     * {@link #importHash}, the hash of the file's bytes and the warnings it was read with.
+     * {@link #importHash}, the hash of the file's bytes, the warnings it was read with and the paths the post had on
+     * the site it comes from ({@code formerPaths}, normalised by {@link FormerPaths}: they lead to it from now on).
      */
     public record Item(String slug, PostInput input, String sourcePath, Map<String, String> imageUrls,
-                       RenderedMarkdown rendered, String importHash, String fileHash, List<String> warnings) {
+                       RenderedMarkdown rendered, String importHash, String fileHash, List<String> warnings,
+                       List<String> formerPaths) {
+        public Item(String slug, PostInput input, String sourcePath, Map<String, String> imageUrls,
+                    RenderedMarkdown rendered, String importHash, String fileHash, List<String> warnings) {
+            this(slug, input, sourcePath, imageUrls, rendered, importHash, fileHash, warnings, List.of());
+        }
     }
 
     /** An import has finished writing (a CDI event: search indexes what it left for later). */
@@ -187,6 +194,7 @@ public class PostImportService {
         List<Long> tagPosts = new ArrayList<>();
         List<Long> tagIds = new ArrayList<>();
         Map<String, Long> aliases = new LinkedHashMap<>();
+        Map<String, Long> formerPaths = new LinkedHashMap<>();
         String[] revisionContent = new String[written.size()];
         List<WebhookService.Event> events = new ArrayList<>();
         for (int i = 0; i < written.size(); i++) {
@@ -244,6 +252,15 @@ public class PostImportService {
                     aliases.put(alias, ids[i]);
                 }
             }
+            Long id = ids[i];
+            for (String path : item.formerPaths()) {
+                formerPaths.remove(path);
+                formerPaths.put(path, id);
+                // the last segment of a former path is a former slug too (GET /api/posts/{it} answers 301), unless
+                // an alias of the front matter already names it
+                Slugs.normalizeGiven(FormerPaths.lastSegment(path)).filter(alias -> !alias.equals(item.slug()))
+                        .ifPresent(alias -> aliases.putIfAbsent(alias, id));
+            }
             // the revision: the post as PostHistory.toInput sees it after the write
             revisionContent[i] = write(new PostInput(title, item.slug(), summary, content.markdown(), status, publishedAt,
                     sorted(categoryList), sorted(tagList), new LinkedHashMap<>(frontMatter), content.expiresAt()));
@@ -262,6 +279,8 @@ public class PostImportService {
                 tagPosts.toArray(Long[]::new), tagIds.toArray(Long[]::new));
         posts.replaceImportedAliases(written.stream().map(Item::slug).toArray(String[]::new),
                 aliases.keySet().toArray(String[]::new), aliases.values().toArray(Long[]::new));
+        posts.replaceImportedFormerPaths(ids, formerPaths.keySet().toArray(String[]::new),
+                formerPaths.values().toArray(Long[]::new));
         revisions.insertAll(ids, revisionContent, "import", author, now);
 
         List<Item> remembered = new ArrayList<>(written);
@@ -342,12 +361,25 @@ public class PostImportService {
 
     /** SHA-256 over everything an imported file decides about its post; equal on re-import means unchanged. */
     public static String importHash(String slug, PostInput in, String sourcePath, Map<String, String> imageUrls) {
+        return importHash(slug, in, sourcePath, imageUrls, Map.of(), List.of());
+    }
+
+    /**
+     * {@link #importHash(String, PostInput, String, Map)} with the links pointed at other posts' new paths and the
+     * paths the post had on its old site (both left out when empty, so hashes stored before stay valid).
+     */
+    public static String importHash(String slug, PostInput in, String sourcePath, Map<String, String> imageUrls,
+                                    Map<String, String> linkUrls, List<String> formerPaths) {
         List<Object> parts = new ArrayList<>(Arrays.asList(slug, in.title(), in.summary(), in.markdown(),
                 String.valueOf(in.status()), String.valueOf(in.publishedAt()), in.categories(), in.tags(),
                 in.frontMatter(), sourcePath, imageUrls == null ? Map.of() : new TreeMap<>(imageUrls)));
         if (in.expiresAt() != null) {
             // added when expiryDate became a field; absent otherwise, so hashes stored before stay valid
             parts.add(in.expiresAt().toString());
+        }
+        if (!linkUrls.isEmpty() || !formerPaths.isEmpty()) {
+            parts.add(new TreeMap<>(linkUrls));
+            parts.add(formerPaths);
         }
         try {
             // the JSON goes straight into the digest: the same bytes, no copy of the post held in between

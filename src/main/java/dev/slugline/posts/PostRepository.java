@@ -348,6 +348,41 @@ public class PostRepository implements PanacheRepository<Post> {
         }
     }
 
+    /**
+     * The former paths of imported posts ({@code ids}): what they had goes, the paths given lead to their post
+     * (a path another post had before is taken over, as the last write wins).
+     */
+    public void replaceImportedFormerPaths(Long[] ids, String[] paths, Long[] pathPosts) {
+        if (ids.length > 0) {
+            BulkSql.execute(getEntityManager(), "delete from post_former_path where post_id = any(?)", (Object) ids);
+        }
+        if (paths.length > 0) {
+            BulkSql.execute(getEntityManager(), "insert into post_former_path (path, post_id) select * from unnest(?, ?)"
+                    + " on conflict (path) do update set post_id = excluded.post_id, created_at = now()", paths, pathPosts);
+        }
+    }
+
+    /** The current slug of the public post that was served at {@code path} (normalised, {@link FormerPaths}). */
+    @SuppressWarnings("unchecked")
+    public Optional<String> currentSlugOfFormerPath(String path) {
+        List<String> found = getEntityManager().createNativeQuery("select p.slug from post_former_path f join post p"
+                        + " on p.id = f.post_id where f.path = :path and " + PUBLIC_SQL)
+                .setParameter("path", path).getResultList();
+        return found.stream().findFirst();
+    }
+
+    /** Former paths (normalised) of the posts with these slugs, to the slug (any status, not in the trash). */
+    public Map<String, String> formerPathsOf(Collection<String> slugs) {
+        if (slugs.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> paths = new HashMap<>();
+        BulkSql.query(getEntityManager(), "select f.path, p.slug from post_former_path f join post p on p.id = f.post_id"
+                + " where p.slug = any(?) and p.deleted_at is null", row -> paths.put(row.getString(1), row.getString(2)),
+                (Object) slugs.toArray(String[]::new));
+        return paths;
+    }
+
     /** What each imported post was imported from (see V70__create_post_import_file.sql). */
     public void saveImportedFiles(Long[] postIds, String[] fileHashes, String[] importHashes, String[] warningsJson) {
         if (postIds.length == 0) {

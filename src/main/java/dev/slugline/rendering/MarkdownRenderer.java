@@ -13,6 +13,7 @@ import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Image;
 import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
@@ -65,21 +66,29 @@ public class MarkdownRenderer {
      * flattened and {@code <!--more-->} is dropped, so any input renders in bounded stack and time.
      */
     public RenderedMarkdown render(String markdown, UnaryOperator<String> imageUrls) {
+        return render(markdown, imageUrls, null);
+    }
+
+    /**
+     * As {@link #render(String, UnaryOperator)}, with link URLs passed through {@code linkUrls} too (imports point
+     * links to the old site's posts at their new paths); a null result keeps the link as written.
+     */
+    public RenderedMarkdown render(String markdown, UnaryOperator<String> imageUrls, UnaryOperator<String> linkUrls) {
         if (PlainText.hasPathologicalRun(markdown)) {
             return PlainText.render(markdown);
         }
         try {
-            return renderTree(markdown, imageUrls);
+            return renderTree(markdown, imageUrls, linkUrls);
         } catch (StackOverflowError tooDeep) {
             // inline nesting the parser itself recurses on (a million nested emphasis markers): shown as text
             return PlainText.render(markdown);
         }
     }
 
-    private RenderedMarkdown renderTree(String markdown, UnaryOperator<String> imageUrls) {
+    private RenderedMarkdown renderTree(String markdown, UnaryOperator<String> imageUrls, UnaryOperator<String> linkUrls) {
         Node document = parser.parse(markdown);
         // one walk over the tree: images pointed at their URLs, text collected and counted
-        TextCollector text = new TextCollector(imageUrls);
+        TextCollector text = new TextCollector(imageUrls, linkUrls);
         document.accept(text);
         return new RenderedMarkdown(renderer.render(document), text.firstParagraph(), text.words());
     }
@@ -92,7 +101,7 @@ public class MarkdownRenderer {
         } catch (StackOverflowError tooDeep) {
             return PlainText.render(markdown).firstParagraph();
         }
-        TextCollector text = new TextCollector(null);
+        TextCollector text = new TextCollector(null, null);
         text.everything = true;
         document.accept(text);
         return text.firstParagraph();
@@ -112,14 +121,27 @@ public class MarkdownRenderer {
         }
 
         private final UnaryOperator<String> imageUrls;
+        private final UnaryOperator<String> linkUrls;
         private final StringBuilder firstParagraph = new StringBuilder();
         private boolean inFirstParagraph;
         private boolean firstParagraphSeen;
         private int words;
         private boolean everything;
 
-        TextCollector(UnaryOperator<String> imageUrls) {
+        TextCollector(UnaryOperator<String> imageUrls, UnaryOperator<String> linkUrls) {
             this.imageUrls = imageUrls;
+            this.linkUrls = linkUrls;
+        }
+
+        @Override
+        public void visit(Link link) {
+            if (linkUrls != null) {
+                String rewritten = linkUrls.apply(link.getDestination());
+                if (rewritten != null) {
+                    link.setDestination(rewritten);
+                }
+            }
+            visitChildren(link);
         }
 
         @Override

@@ -121,7 +121,11 @@ public interface SluglineConfig {
         @WithDefault("Posts published with Slugline")
         String description();
 
-        /** Where a post is read on the public site; {slug} is replaced by the post's slug. */
+        /**
+         * Where a post is read on the public site; {slug} is replaced by the post's slug. Feeds and the sitemap link
+         * there, {@code GET /api/redirects} answers with it, and an import points links between the posts of an
+         * imported site at it.
+         */
         @WithDefault("/posts/{slug}")
         String postPath();
     }
