@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -29,8 +30,15 @@ class OpenApiDocumentTest {
     private static JsonNode document;
 
     @BeforeAll
-    static void fetch() throws Exception {
+    static void logFailures() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @BeforeEach
+    void fetch() throws Exception {
+        if (document != null) {
+            return;
+        }
         String json = given().when().get("/q/openapi?format=json")
                 .then().statusCode(200).contentType("application/json").extract().asString();
         document = new ObjectMapper().readTree(json);
