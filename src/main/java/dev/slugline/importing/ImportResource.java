@@ -72,7 +72,7 @@ public class ImportResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(operationId = "importPosts", summary = "Imports many files sent as multipart/form-data parts named 'files'; a part's file name is its path")
+    @Operation(summary = "Imports many files sent as multipart/form-data parts named 'files'; a part's file name is its path")
     @APIResponse(responseCode = "200", description = "The import report",
             content = @Content(schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "400", description = "No files",

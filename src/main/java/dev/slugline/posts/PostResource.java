@@ -207,7 +207,7 @@ public class PostResource {
     @GET
     @Path("/{slug}")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(operationId = "getPost", summary = "Returns just the rendered HTML fragment of one published post")
+    @Operation(summary = "Returns just the rendered HTML fragment of one published post")
     @APIResponse(responseCode = "200", description = "The HTML fragment",
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "301", description = "A former slug; Location names the current one")
@@ -239,7 +239,7 @@ public class PostResource {
     @GET
     @Path("/{slug}")
     @Produces(MARKDOWN)
-    @Operation(operationId = "getPost", summary = "Returns one published post as a Markdown file with YAML front matter (issue 4: export)",
+    @Operation(summary = "Returns one published post as a Markdown file with YAML front matter (issue 4: export)",
             description = "Importing the file again yields the same post, front matter keys without a field included.")
     @APIResponse(responseCode = "200", description = "The Markdown file",
             content = @Content(mediaType = MARKDOWN, schema = @Schema(type = SchemaType.STRING)))
@@ -284,7 +284,7 @@ public class PostResource {
     @POST
     @Consumes(MARKDOWN)
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
-    @Operation(operationId = "createPost", summary = "Creates a post from a Markdown file with YAML front matter, as Hugo and Jekyll write them",
+    @Operation(summary = "Creates a post from a Markdown file with YAML front matter, as Hugo and Jekyll write them",
             description = "Keys read: title, date, slug, summary, draft, categories/category, tags/tag. "
                     + "Every other key is kept and returned in frontMatter. Without a slug key the slug comes from "
                     + "the title, and a taken one gets a number (-2), as for JSON.")
