@@ -51,7 +51,7 @@ import static org.hamcrest.Matchers.is;
  * this instance's {@code /q/openapi} and {@code npm run build} type-checks and bundles the site (so an API change that
  * breaks the frontend fails here), then {@code dist/} is served from another origin (CORS) and a reader's pages are
  * checked. Screenshots go to {@code target/screenshots/}. Needs Node.js (18 or newer) and npm on the PATH (or
- * {@code -Dslugline.test.npm=/path/to/npm}): without them this test fails, it never skips.
+ * {@code -Dfrontend.npm=/path/to/npm}): without them this test fails, it never skips.
  */
 @QuarkusTest
 @TestProfile(BlogFrontendBrowserTest.FrontendOrigin.class)
@@ -198,9 +198,9 @@ class BlogFrontendBrowserTest {
 
     /** npm ci (once: node_modules is kept until package-lock.json changes), then the types from this instance's OpenAPI document, then tsc and vite. */
     private static void buildFrontend(String apiBase) throws Exception {
-        String npm = System.getProperty("slugline.test.npm", findOnPath("npm"));
+        String npm = System.getProperty("frontend.npm", findOnPath("npm"));
         npm = npm != null && new File(npm).canExecute() ? npm : null;
-        assertThat(npm).as("npm (Node.js 18 or newer) on the PATH or -Dslugline.test.npm: the frontend test builds examples/blog-frontend with it; "
+        assertThat(npm).as("npm (Node.js 18 or newer) on the PATH or -Dfrontend.npm: the frontend test builds examples/blog-frontend with it; "
                 + "install Node.js and npm (Debian: apt-get install nodejs npm)").isNotNull();
         Path installed = FRONTEND.resolve("node_modules").resolve(".package-lock.json");
         if (!Files.exists(installed) || Files.getLastModifiedTime(FRONTEND.resolve("package-lock.json"))
