@@ -37,7 +37,7 @@ public class FeedResource {
     @GET
     @Path("feeds/rss.xml")
     @Produces(RSS)
-    @Operation(summary = "RSS 2.0 feed of the 20 newest public posts, with their full HTML")
+    @Operation(operationId = "getRssFeed", summary = "RSS 2.0 feed of the 20 newest public posts, with their full HTML")
     @APIResponse(responseCode = "200", description = "The feed", content = @Content(mediaType = RSS))
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag or If-Modified-Since date")
     public Response rss(@Context UriInfo uri, @Context Request request) {
@@ -47,7 +47,7 @@ public class FeedResource {
     @GET
     @Path("feeds/atom.xml")
     @Produces(ATOM)
-    @Operation(summary = "Atom 1.0 feed of the 20 newest public posts, with their full HTML")
+    @Operation(operationId = "getAtomFeed", summary = "Atom 1.0 feed of the 20 newest public posts, with their full HTML")
     @APIResponse(responseCode = "200", description = "The feed", content = @Content(mediaType = ATOM))
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag or If-Modified-Since date")
     public Response atom(@Context UriInfo uri, @Context Request request) {
@@ -57,7 +57,7 @@ public class FeedResource {
     @GET
     @Path("feeds/feed.json")
     @Produces(JSON_FEED)
-    @Operation(summary = "JSON Feed 1.1 of the 20 newest public posts, with their full HTML")
+    @Operation(operationId = "getJsonFeed", summary = "JSON Feed 1.1 of the 20 newest public posts, with their full HTML")
     @APIResponse(responseCode = "200", description = "The feed", content = @Content(mediaType = JSON_FEED))
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag or If-Modified-Since date")
     public Response json(@Context UriInfo uri, @Context Request request) {
@@ -67,7 +67,7 @@ public class FeedResource {
     @GET
     @Path("feeds/{kind:tags|categories}/{slug}/{file:rss\\.xml|atom\\.xml|feed\\.json}")
     @Produces({RSS, ATOM, JSON_FEED})
-    @Operation(summary = "The feeds of one tag or category: rss.xml, atom.xml or feed.json")
+    @Operation(operationId = "getTermFeed", summary = "The feeds of one tag or category: rss.xml, atom.xml or feed.json")
     @APIResponse(responseCode = "200", description = "The feed")
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag or If-Modified-Since date")
     @APIResponse(responseCode = "404", description = "No such tag or category",
@@ -85,7 +85,7 @@ public class FeedResource {
     @GET
     @Path("sitemap.xml")
     @Produces(XML)
-    @Operation(summary = "Sitemap of the home page and every public post")
+    @Operation(operationId = "getSitemap", summary = "Sitemap of the home page and every public post")
     @APIResponse(responseCode = "200", description = "The sitemap", content = @Content(mediaType = XML))
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag or If-Modified-Since date")
     public Response sitemap(@Context UriInfo uri, @Context Request request) {

@@ -30,7 +30,7 @@ public class ExportResource {
 
     @GET
     @Produces(ZIP)
-    @Operation(summary = "The whole site (posts of any status and media) as a zip of a Hugo content folder",
+    @Operation(operationId = "exportPosts", summary = "The whole site (posts of any status and media) as a zip of a Hugo content folder",
             description = "Posts are Markdown files with YAML front matter where they were imported from "
                     + "(content/posts/<slug>.md otherwise), media at their paths. It re-imports as the same site.")
     @APIResponse(responseCode = "200", description = "The zip",

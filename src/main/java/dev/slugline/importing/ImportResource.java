@@ -47,7 +47,7 @@ public class ImportResource {
     @POST
     @Consumes({"application/zip", "application/gzip", "application/x-gzip", "application/x-tar+gzip",
             "application/x-compressed-tar", MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "Imports a .zip or .tar.gz of a content folder: Markdown files become posts, other files media",
+    @Operation(operationId = "importPosts", summary = "Imports a .zip or .tar.gz of a content folder: Markdown files become posts, other files media",
             description = "Idempotent: the same archive twice changes nothing the second time; a changed file updates "
                     + "its post (matched by slug) or medium (by path). A post or medium changed through the API since "
                     + "it was imported (or never imported) is not overwritten: its file is reported as conflict and "

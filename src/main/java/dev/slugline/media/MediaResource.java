@@ -57,7 +57,7 @@ public class MediaResource {
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Uploads a file (png, jpeg, gif, webp, svg); its type is checked against its bytes",
+    @Operation(operationId = "uploadMedia", summary = "Uploads a file (png, jpeg, gif, webp, svg); its type is checked against its bytes",
             description = "The body is the file itself. Without a path, the same bytes uploaded before are returned (200). "
                     + "A new path is created without conditions; a path that holds other bytes is replaced only with "
                     + "If-Match naming its current ETag (or *), as posts are: nothing is overwritten unseen. "
@@ -101,7 +101,7 @@ public class MediaResource {
 
     @GET
     @Path("/{ref: .+}")
-    @Operation(summary = "Serves a file by id or path, with a strong ETag, Range support and a long cache lifetime",
+    @Operation(operationId = "getMedia", summary = "Serves a file by id or path, with a strong ETag, Range support and a long cache lifetime",
             description = "Every file is served with Content-Security-Policy: sandbox, so that none (SVG, or an HTML file an"
                     + " import brought in) can run script on this origin; types other than images and plain text are"
                     + " served as attachments (Content-Disposition).")

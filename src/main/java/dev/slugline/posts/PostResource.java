@@ -70,6 +70,22 @@ public class PostResource {
             Yours truly, soaking up all the vibes at KubeCon 2024 in Paris! 🚀
             """;
 
+    /** How a client gets the ETag a write of a post needs (the operation descriptions in the Swagger UI). */
+    static final String IF_MATCH_HOWTO = "Send the post's current ETag as `If-Match`: read it from the `ETag` response header of "
+                    + "`GET /api/posts/{slug}` (or of the last write). A missing `If-Match` is a 428, an older one a 412; "
+                    + "nothing is written then.";
+
+    private static final String JSON_EXAMPLE = """
+            {
+              "title": "Unforgettable Moments and New Milestones: My First KubeCon Experience",
+              "slug": "unforgettable-moments-first-kubecon",
+              "publishedAt": "2023-12-12T16:14:55+04:00",
+              "status": "published",
+              "categories": ["Tech", "Blog"],
+              "tags": ["kubecon", "community"],
+              "markdown": "#### KubeCon Contributor Summit\n\nThe Kubernetes Contributor Summit is where all the contributors of the project come together."
+            }""";
+
     private final PostService posts;
     private final PostFileReader files;
     private final SearchService search;
@@ -88,7 +104,7 @@ public class PostResource {
     }
 
     @GET
-    @Operation(summary = "Lists, filters, searches and pages public posts; lists leave out bodies unless asked",
+    @Operation(operationId = "listPosts", summary = "Lists, filters, searches and pages public posts; lists leave out bodies unless asked",
             description = "Repeated `tag` (or `category`) means any of them; add `match=all` for posts having all "
                     + "of them. Dates are ISO (2024-05-01 is midnight UTC) or ISO date-times with an offset; `after` "
                     + "is inclusive, `before` exclusive. `year`/`month` use the date as written. Page with `page`+`size` "
@@ -128,7 +144,7 @@ public class PostResource {
 
     @GET
     @Path("/{slug}/related")
-    @Operation(summary = "Public posts sharing the most tags and categories with this one, then the newest")
+    @Operation(operationId = "listRelatedPosts", summary = "Public posts sharing the most tags and categories with this one, then the newest")
     @APIResponse(responseCode = "200", description = "Related posts, in the list's default fields",
             content = @Content(schema = @Schema(implementation = RelatedPosts.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag")
@@ -146,12 +162,13 @@ public class PostResource {
 
     /** The body of {@code GET /api/posts/{slug}/related}. */
     @Schema(name = "RelatedPosts")
-    public record RelatedPosts(List<java.util.Map<String, Object>> items) {
+    public record RelatedPosts(@Schema(type = SchemaType.ARRAY, implementation = dev.slugline.search.PostListItem.class)
+                               List<java.util.Map<String, Object>> items) {
     }
 
     @GET
     @Path("/{slug}")
-    @Operation(summary = "Returns one published post with its rendered HTML",
+    @Operation(operationId = "getPost", summary = "Returns one published post with its rendered HTML",
             description = "With credentials of a user or a read-only token, also drafts and scheduled posts")
     @APIResponse(responseCode = "200", description = "The post",
             headers = @Header(name = HttpHeaders.ETAG, description = "Changes with every change to the post"),
@@ -247,7 +264,11 @@ public class PostResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
-    @Operation(summary = "Creates a post from JSON")
+    @Operation(operationId = "createPost", summary = "Creates a post from JSON",
+            description = "Needs no `If-Match` (the post is new). The response's `ETag` header is the `If-Match` of "
+                    + "the next write; `Location` names the post.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostInput.class),
+            examples = @ExampleObject(name = "seed", value = JSON_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new post",
             content = @Content(schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown field, or an invalid value",
@@ -290,7 +311,8 @@ public class PostResource {
     @Path("/{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
-    @Operation(summary = "Replaces a post (any status) with a new full state")
+    @Operation(operationId = "updatePost", summary = "Replaces a post (any status) with a new full state",
+            description = "Needs the header `If-Match`. " + IF_MATCH_HOWTO)
     @APIResponse(responseCode = "200", description = "The post as stored now",
             headers = @Header(name = HttpHeaders.ETAG, description = "The post's new ETag"),
             content = @Content(schema = @Schema(implementation = PostView.class)))
@@ -305,7 +327,7 @@ public class PostResource {
     @APIResponse(responseCode = "428", description = "No If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replace(@PathParam("slug") String slug,
-                            @Parameter(description = "The ETag read last; the write is refused if the post changed since")
+                            @Parameter(description = "The ETag read last (the `ETag` header of GET /api/posts/{slug}); the write is refused if the post changed since", example = "\"1.0\"")
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid @NotNull PostInput body) {
         PostView post = posts.replace(slug, body, ifMatch);
@@ -315,7 +337,8 @@ public class PostResource {
     @DELETE
     @Path("/{slug}")
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
-    @Operation(summary = "Moves a post (any status) to the trash")
+    @Operation(operationId = "deletePost", summary = "Moves a post (any status) to the trash",
+            description = "Needs the header `If-Match`. " + IF_MATCH_HOWTO + " `POST /api/trash/{slug}/restore` brings it back.")
     @APIResponse(responseCode = "204", description = "Moved to the trash")
     @APIResponse(responseCode = "428", description = "No If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -324,7 +347,7 @@ public class PostResource {
     @APIResponse(responseCode = "412", description = "If-Match names an older version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void delete(@PathParam("slug") String slug,
-                       @Parameter(description = "The ETag read last; the delete is refused if the post changed since")
+                       @Parameter(description = "The ETag read last (the `ETag` header of GET /api/posts/{slug}); the delete is refused if the post changed since", example = "\"1.0\"")
                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         posts.delete(slug, ifMatch);
     }
@@ -333,7 +356,8 @@ public class PostResource {
     @Path("/{slug}")
     @Consumes(MERGE_PATCH)
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
-    @Operation(summary = "Changes some fields of a post (RFC 7396 JSON merge patch: absent keys stay, null removes)")
+    @Operation(operationId = "patchPost", summary = "Changes some fields of a post (RFC 7396 JSON merge patch: absent keys stay, null removes)",
+            description = "Needs the header `If-Match`. " + IF_MATCH_HOWTO + " Set `status` to `scheduled` with a future `publishedAt` to schedule.")
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = PostInput.class),
             examples = @ExampleObject(name = "retitle", value = "{\"title\": \"A better title\", \"tags\": [\"kubecon\"]}")))
     @APIResponse(responseCode = "200", description = "The post as stored now",
@@ -348,7 +372,7 @@ public class PostResource {
     @APIResponse(responseCode = "428", description = "No If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response patch(@PathParam("slug") String slug,
-                          @Parameter(description = "The ETag read last") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          @Parameter(description = "The ETag read last (the `ETag` header of GET /api/posts/{slug}); required", example = "\"1.0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           String body) {
         PostView post = posts.patch(slug, body, ifMatch);
         return Response.ok(post).tag(EntityTag.valueOf(post.etag())).build();

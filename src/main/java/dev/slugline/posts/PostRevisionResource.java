@@ -15,7 +15,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,7 +37,7 @@ public class PostRevisionResource {
     }
 
     @GET
-    @Operation(summary = "Lists a post's revisions, newest first, without their content")
+    @Operation(operationId = "listRevisions", summary = "Lists a post's revisions, newest first, without their content")
     @APIResponse(responseCode = "200", description = "The revisions")
     @APIResponse(responseCode = "404", description = "No post with this slug",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -45,7 +47,7 @@ public class PostRevisionResource {
 
     @GET
     @Path("/{number}")
-    @Operation(summary = "Returns one revision with the whole post as it was")
+    @Operation(operationId = "getRevision", summary = "Returns one revision with the whole post as it was")
     @APIResponse(responseCode = "200", description = "The revision")
     @APIResponse(responseCode = "404", description = "No such post or revision",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -55,7 +57,7 @@ public class PostRevisionResource {
 
     @GET
     @Path("/diff")
-    @Operation(summary = "What changed between two revisions: fields, and the Markdown line by line")
+    @Operation(operationId = "diffRevisions", summary = "What changed between two revisions: fields, and the Markdown line by line")
     @APIResponse(responseCode = "200", description = "The difference")
     @APIResponse(responseCode = "400", description = "from or to missing or not a number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -68,8 +70,11 @@ public class PostRevisionResource {
     @POST
     @Path("/{number}/restore")
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
-    @Operation(summary = "Makes a revision the post's content again (itself a new revision)")
-    @APIResponse(responseCode = "200", description = "The post as stored now")
+    @Operation(operationId = "restoreRevision", summary = "Makes a revision the post's content again (itself a new revision)",
+            description = "Needs the header `If-Match`. " + PostResource.IF_MATCH_HOWTO)
+    @APIResponse(responseCode = "200", description = "The post as stored now",
+            headers = @Header(name = HttpHeaders.ETAG, description = "The post's new ETag"),
+            content = @Content(schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "404", description = "No such post or revision",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match names an older version",
@@ -77,6 +82,7 @@ public class PostRevisionResource {
     @APIResponse(responseCode = "428", description = "No If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response restore(@PathParam("slug") String slug, @PathParam("number") int number,
+                            @Parameter(description = "The ETag read last (the `ETag` header of GET /api/posts/{slug}); required")
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PostView post = posts.restoreRevision(slug, number, ifMatch);
         return Response.ok(post).tag(EntityTag.valueOf(post.etag())).build();

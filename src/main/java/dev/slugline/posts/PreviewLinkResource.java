@@ -36,7 +36,7 @@ public class PreviewLinkResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR})
-    @Operation(summary = "Creates a signed preview link for a post of any status")
+    @Operation(operationId = "createPreviewLink", summary = "Creates a signed preview link for a post of any status")
     @APIResponse(responseCode = "201", description = "The link", content = @Content(schema = @Schema(implementation = PreviewLink.class)))
     @APIResponse(responseCode = "400", description = "ttl not an ISO-8601 duration or too long",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

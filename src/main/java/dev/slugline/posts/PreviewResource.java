@@ -29,7 +29,7 @@ public class PreviewResource {
     @GET
     @Path("/{token}")
     @PermitAll
-    @Operation(summary = "Returns the post a preview link names, without credentials, until the link expires")
+    @Operation(operationId = "getPreview", summary = "Returns the post a preview link names, without credentials, until the link expires")
     @APIResponse(responseCode = "200", description = "The post", content = @Content(schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "404", description = "Invalid or expired link",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -31,7 +31,7 @@ public class ArchiveResource {
     }
 
     @GET
-    @Operation(summary = "Counts public posts per year and month, for archive pages",
+    @Operation(operationId = "getArchive", summary = "Counts public posts per year and month, for archive pages",
             description = "Months are those of the date as written (in its own offset); list them with "
                     + "GET /api/posts?year=2024&month=4")
     @APIResponse(responseCode = "200", description = "Years and months, newest first",

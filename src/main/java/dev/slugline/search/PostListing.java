@@ -1,5 +1,6 @@
 package dev.slugline.search;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.Map;
 @Schema(name = "PostListing", description = "One page of posts. Items hold the fields asked for with `fields` "
         + "(by default everything but markdown and html; rank and snippet when searching)")
 public record PostListing(
-        @Schema(description = "The posts on this page, each with the fields asked for") List<Map<String, Object>> items,
+        @Schema(description = "The posts on this page, each with the fields asked for", type = SchemaType.ARRAY,
+                implementation = PostListItem.class) List<Map<String, Object>> items,
         @Schema(description = "This page's number, from 1; null when paging with a cursor", example = "1") Integer page,
         @Schema(description = "The page size asked for", example = "10") int size,
         @Schema(description = "Posts matching on all pages", example = "42") long totalItems,

@@ -44,7 +44,7 @@ public class TokenResource {
     }
 
     @GET
-    @Operation(summary = "Lists the caller's tokens (an admin sees all), without their secrets")
+    @Operation(operationId = "listTokens", summary = "Lists the caller's tokens (an admin sees all), without their secrets")
     @APIResponse(responseCode = "200", description = "The tokens, newest first")
     @APIResponse(responseCode = "401", description = "No or wrong credentials",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -54,7 +54,7 @@ public class TokenResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Creates a token for the caller; the response is the only time its secret is shown")
+    @Operation(operationId = "createToken", summary = "Creates a token for the caller; the response is the only time its secret is shown")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = TokenCreated.class)))
     @APIResponse(responseCode = "400", description = "No name, or an expiry in the past",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -67,7 +67,7 @@ public class TokenResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Revokes a token; it stops working at once, on every instance")
+    @Operation(operationId = "revokeToken", summary = "Revokes a token; it stops working at once, on every instance")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such token of the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

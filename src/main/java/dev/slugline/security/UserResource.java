@@ -36,7 +36,7 @@ public class UserResource {
     }
 
     @GET
-    @Operation(summary = "Lists the accounts")
+    @Operation(operationId = "listUsers", summary = "Lists the accounts")
     @APIResponse(responseCode = "200", description = "Every account, by name")
     @APIResponse(responseCode = "401", description = "No or wrong credentials",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -48,7 +48,7 @@ public class UserResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Creates an account with a role")
+    @Operation(operationId = "createUser", summary = "Creates an account with a role")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "400", description = "Invalid name, weak password or unknown role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -61,7 +61,7 @@ public class UserResource {
 
     @DELETE
     @Path("/{username}")
-    @Operation(summary = "Deletes an account and its tokens")
+    @Operation(operationId = "deleteUser", summary = "Deletes an account and its tokens")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such user",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

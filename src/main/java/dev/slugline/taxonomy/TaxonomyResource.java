@@ -46,7 +46,7 @@ public class TaxonomyResource {
 
     @GET
     @Path("/categories")
-    @Operation(summary = "Lists categories by name, each with its number of published posts")
+    @Operation(operationId = "listCategories", summary = "Lists categories by name, each with its number of published posts")
     @APIResponse(responseCode = "200", description = "A page of categories",
             headers = @Header(name = PagedResponse.TOTAL_COUNT, description = "Categories on all pages"),
             content = @Content(schema = @Schema(implementation = TermPage.class)))
@@ -61,7 +61,7 @@ public class TaxonomyResource {
 
     @GET
     @Path("/tags")
-    @Operation(summary = "Lists tags by name, each with its number of published posts")
+    @Operation(operationId = "listTags", summary = "Lists tags by name, each with its number of published posts")
     @APIResponse(responseCode = "200", description = "A page of tags",
             headers = @Header(name = PagedResponse.TOTAL_COUNT, description = "Tags on all pages"),
             content = @Content(schema = @Schema(implementation = TermPage.class)))
@@ -76,7 +76,7 @@ public class TaxonomyResource {
 
     @GET
     @Path("/categories/{slug}")
-    @Operation(summary = "Returns one category: name, description and number of public posts")
+    @Operation(operationId = "getCategory", summary = "Returns one category: name, description and number of public posts")
     @APIResponse(responseCode = "200", description = "The category",
             content = @Content(schema = @Schema(implementation = TermDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag or If-Modified-Since date")
@@ -89,7 +89,7 @@ public class TaxonomyResource {
 
     @GET
     @Path("/tags/{slug}")
-    @Operation(summary = "Returns one tag: name, description and number of public posts")
+    @Operation(operationId = "getTag", summary = "Returns one tag: name, description and number of public posts")
     @APIResponse(responseCode = "200", description = "The tag",
             content = @Content(schema = @Schema(implementation = TermDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag or If-Modified-Since date")
@@ -104,7 +104,9 @@ public class TaxonomyResource {
     @Path("/categories/{slug}")
     @Consumes(PostResource.MERGE_PATCH)
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
-    @Operation(summary = "Changes a category's name or description (JSON merge patch; the slug stays)")
+    @Operation(operationId = "patchCategory", summary = "Changes a category's name or description (JSON merge patch; the slug stays)",
+            description = "Needs the header `If-Match`: the `ETag` response header of `GET /api/categories/{slug}` (or `*`). "
+                    + "A missing `If-Match` is a 428, another one a 412; nothing is written then.")
     @RequestBody(content = @Content(mediaType = PostResource.MERGE_PATCH, schema = @Schema(implementation = TermPatch.class),
             examples = @ExampleObject(name = "describe", value = "{\"description\": \"Posts about the cloud native world\"}")))
     @APIResponse(responseCode = "200", description = "The category as stored now",
@@ -130,7 +132,9 @@ public class TaxonomyResource {
     @Path("/tags/{slug}")
     @Consumes(PostResource.MERGE_PATCH)
     @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
-    @Operation(summary = "Changes a tag's name or description (JSON merge patch; the slug stays)")
+    @Operation(operationId = "patchTag", summary = "Changes a tag's name or description (JSON merge patch; the slug stays)",
+            description = "Needs the header `If-Match`: the `ETag` response header of `GET /api/tags/{slug}` (or `*`). "
+                    + "A missing `If-Match` is a 428, another one a 412; nothing is written then.")
     @RequestBody(content = @Content(mediaType = PostResource.MERGE_PATCH, schema = @Schema(implementation = TermPatch.class),
             examples = @ExampleObject(name = "describe", value = "{\"description\": \"Everything about KubeCon\"}")))
     @APIResponse(responseCode = "200", description = "The tag as stored now",

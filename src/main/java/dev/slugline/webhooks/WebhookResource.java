@@ -37,7 +37,7 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(summary = "Lists the webhooks")
+    @Operation(operationId = "listWebhooks", summary = "Lists the webhooks")
     @APIResponse(responseCode = "200", description = "The webhooks, without secrets")
     public List<WebhookView> list() {
         return webhooks.list();
@@ -45,7 +45,7 @@ public class WebhookResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Registers a webhook; the response carries its signing secret, once")
+    @Operation(operationId = "registerWebhook", summary = "Registers a webhook; the response carries its signing secret, once")
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "400", description = "Not an http(s) URL, a private or loopback target, or an unknown event",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -56,7 +56,7 @@ public class WebhookResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Removes a webhook and its delivery log")
+    @Operation(operationId = "removeWebhook", summary = "Removes a webhook and its delivery log")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such webhook",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -66,7 +66,7 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(summary = "The delivery log of a webhook: state, attempts, last status and error, newest first")
+    @Operation(operationId = "listWebhookDeliveries", summary = "The delivery log of a webhook: state, attempts, last status and error, newest first")
     @APIResponse(responseCode = "200", description = "Up to 200 deliveries")
     @APIResponse(responseCode = "404", description = "No such webhook",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
