@@ -3,6 +3,8 @@ package dev.slugline.posts;
 import dev.slugline.common.config.SluglineConfig;
 import dev.slugline.common.errors.Problem;
 import dev.slugline.common.http.CachedReads;
+import dev.slugline.common.http.HeaderValues;
+import dev.slugline.common.http.LinkHeader;
 import dev.slugline.common.paging.PagedResponse;
 import dev.slugline.importing.ExportService;
 import dev.slugline.importing.PostFileReader;
@@ -28,7 +30,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -179,8 +180,8 @@ public class PostResource {
                     .header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
             for (PostReading.Neighbour neighbour : new PostReading.Neighbour[] {reading.previous(), reading.next()}) {
                 if (neighbour != null) {
-                    response.links(Link.fromUriBuilder(uri.getBaseUriBuilder().path(PostResource.class).path(neighbour.slug()))
-                            .rel(neighbour == reading.previous() ? "prev" : "next").title(neighbour.title()).build());
+                    response.header(LinkHeader.NAME, LinkHeader.of(postUri(uri, neighbour.slug()),
+                            neighbour == reading.previous() ? "prev" : "next", neighbour.title()));
                 }
             }
             return response.build();
@@ -213,8 +214,8 @@ public class PostResource {
 
     /** 301 from a former slug to the current one, keeping the query. */
     private static Response moved(PostReading reading, UriInfo uri) {
-        URI location = uri.getBaseUriBuilder().path(PostResource.class).path(reading.movedTo())
-                .replaceQuery(uri.getRequestUri().getRawQuery()).build();
+        String query = uri.getRequestUri().getRawQuery();
+        URI location = URI.create(postUri(uri, reading.movedTo()) + (query == null ? "" : "?" + query));
         return Response.status(Response.Status.MOVED_PERMANENTLY).location(location)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
@@ -282,7 +283,7 @@ public class PostResource {
     public Response createFromMarkdown(String file, @Context UriInfo uri) {
         PostFileReader.ReadFile read = files.read(null, file);
         Response.ResponseBuilder response = created(posts.create(read.input()), uri);
-        read.warnings().forEach(warning -> response.header(WARNING, warning.replaceAll("[^\\x20-\\x7e]", "?")));
+        read.warnings().forEach(warning -> response.header(WARNING, HeaderValues.text(warning)));
         return response.build();
     }
 
@@ -354,8 +355,12 @@ public class PostResource {
         return Response.ok(post).tag(EntityTag.valueOf(post.etag())).build();
     }
 
+    /** The URL of a post, its slug percent-encoded as one path segment: for Location and Link headers. */
+    static URI postUri(UriInfo uri, String slug) {
+        return LinkHeader.child(uri.getBaseUri(), "api/posts", slug);
+    }
+
     private static Response.ResponseBuilder created(PostView post, UriInfo uri) {
-        URI location = uri.getBaseUriBuilder().path(PostResource.class).path(post.slug()).build();
-        return Response.created(location).entity(post).tag(EntityTag.valueOf(post.etag()));
+        return Response.created(postUri(uri, post.slug())).entity(post).tag(EntityTag.valueOf(post.etag()));
     }
 }
