@@ -224,7 +224,8 @@ public class PostResource {
     @Path("/{slug}")
     @Produces(MARKDOWN)
     @Operation(summary = "Returns one published post as a Markdown file with YAML front matter (issue 4: export)",
-            description = "Importing the file again yields the same post, front matter keys without a field included.")
+            description = "Importing the file again yields the same post, front matter keys without a field included. "
+                    + "With credentials that may read them (as for JSON), also drafts, scheduled and expired posts.")
     @APIResponse(responseCode = "200", description = "The Markdown file",
             content = @Content(mediaType = MARKDOWN, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "301", description = "A former slug; Location names the current one")
@@ -232,6 +233,15 @@ public class PostResource {
     @APIResponse(responseCode = "404", description = "No published post with this slug",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response getMarkdown(@PathParam("slug") String slug, @Context Request request, @Context UriInfo uri) {
+        Optional<PostView> unpublished = posts.getUnpublishedForEditor(slug);
+        if (unpublished.isPresent()) {
+            // as the JSON: drafts, scheduled and expired posts for those who may read them, never cached
+            PostView post = unpublished.get();
+            return Response.ok(exports.toMarkdown(post), MediaType.valueOf(MARKDOWN).withCharset("UTF-8"))
+                    .tag(new EntityTag(post.id() + "." + post.version() + "-md"))
+                    .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        }
         return cachedReads.getWithOwnValidators(request, uri, MARKDOWN + ";charset=UTF-8", () -> {
             PostReading reading = posts.read(slug);
             if (reading.isMoved()) {
