@@ -110,7 +110,7 @@ public final class ImportPaths {
     /** The slug the path gives a post, empty when nothing sluggable is left. */
     public static String slug(String path) {
         String stem = stem(path);
-        return Slugs.normalizeGiven(stem).orElseGet(() -> Slugs.fromText(stem));
+        return Slugs.fromFileStem(stem);
     }
 
     /** The date of a Jekyll file name {@code 2019-03-04-title.md}, empty for other names. */

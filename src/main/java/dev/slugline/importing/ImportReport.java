@@ -27,11 +27,25 @@ public record ImportReport(
             @Schema(description = "Path inside the archive", example = "content/posts/hello/index.md") String path,
             Kind kind,
             Status status,
-            @Schema(description = "The post's slug, or the medium's URL", example = "hello") String slug,
+            @Schema(description = "The post's slug (after a suffix when several files claim one), or the medium's URL",
+                    example = "edge-release-roundup-2021-03-04") String slug,
             @Schema(description = "The front matter field or part of the file that was refused", example = "date") String field,
             @Schema(description = "1-based line of the file", example = "3") Integer line,
             @Schema(description = "Why it failed or conflicts") String reason,
-            @Schema(description = "Accepted, but worth knowing: no date, a missing image") List<String> warnings) {
+            @Schema(description = "Accepted, but worth knowing: no date, a missing image") List<String> warnings,
+            @Schema(description = "The slug the file asked for (front matter or file name), when an older file of the "
+                    + "import holds it and this one got a suffix", example = "edge-release-roundup") String wantedSlug) {
+
+        public FileReport(String path, Kind kind, Status status, String slug, String field, Integer line, String reason,
+                          List<String> warnings) {
+            this(path, kind, status, slug, field, line, reason, warnings, null);
+        }
+
+        /** This report naming the slug the file asked for, when that differs from the one it got. */
+        FileReport wanting(String wanted) {
+            return wanted == null || wanted.equals(slug) ? this
+                    : new FileReport(path, kind, status, slug, field, line, reason, warnings, wanted);
+        }
     }
 
     static ImportReport of(boolean dryRun, List<FileReport> files) {

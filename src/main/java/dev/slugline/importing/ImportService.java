@@ -222,18 +222,14 @@ public class ImportService {
         all.clear();
         mediaFiles.clear();
 
-        // 4. two files claiming one slug: both refused, never merged
-        Map<String, List<Candidate>> bySlug = new HashMap<>();
-        read.stream().filter(c -> c.failure == null).forEach(c -> bySlug.computeIfAbsent(c.slug, s -> new ArrayList<>()).add(c));
-        for (List<Candidate> claim : bySlug.values()) {
-            if (claim.size() > 1) {
-                for (Candidate c : claim) {
-                    List<String> others = claim.stream().filter(o -> o != c).map(o -> o.path).toList();
-                    c.failure = report(c.path, ImportReport.Status.failed, c.slug, "slug", null,
-                            "conflict: slug '" + c.slug + "' is also claimed by " + String.join(", ", others), c.warnings);
-                }
-            }
-        }
+        // 4. files claiming one slug (a weekly post under dated permalinks) all become posts: see DuplicateSlugs
+        DuplicateSlugs.resolve(read.stream().filter(c -> c.failure == null && !c.knownUnchanged)
+                        .map(c -> new DuplicateSlugs.Claim(c.path, c.slug, c.input.publishedAt())).toList(),
+                read.stream().filter(c -> c.knownUnchanged).map(c -> c.slug).collect(java.util.stream.Collectors.toSet()))
+                .forEach((path, slug) -> read.stream().filter(c -> c.path.equals(path)).findFirst().ifPresent(c -> {
+                    c.wantedSlug = c.slug;
+                    c.slug = slug;
+                }));
 
         List<Candidate> toWrite = new ArrayList<>();
         for (Candidate c : read) {
@@ -495,10 +491,13 @@ public class ImportService {
     }
 
     private static ImportReport.FileReport done(Candidate c, PostImportService.Item item, PostImportService.Result result) {
+        ImportReport.FileReport report;
         if (result.outcome() == PostImportService.Outcome.FAILED || result.outcome() == PostImportService.Outcome.CONFLICT) {
-            return report(c.path, status(result.outcome().name()), c.slug, "slug", null, result.reason(), item.warnings());
+            report = report(c.path, status(result.outcome().name()), c.slug, "slug", null, result.reason(), item.warnings());
+        } else {
+            report = report(c.path, status(result.outcome().name()), c.slug, null, null, null, item.warnings());
         }
-        return report(c.path, status(result.outcome().name()), c.slug, null, null, null, item.warnings());
+        return report.wanting(c.wantedSlug);
     }
 
     private static ImportReport.Status status(String outcome) {
@@ -529,6 +528,8 @@ public class ImportService {
         final String fileHash;
         final List<String> warnings = new ArrayList<>();
         String slug;
+        /** The slug the file asked for, when another file of the import holds it and this one got a suffix. */
+        String wantedSlug;
         PostInput input;
         String frontMatterSlug;
         List<String> formerPaths = List.of();

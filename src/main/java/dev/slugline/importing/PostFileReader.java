@@ -135,7 +135,7 @@ public class PostFileReader {
         if (given != null) {
             if (Slugs.normalizeGiven(given).isEmpty()) {
                 throw new FileRefusedException("slug", markdown.lineOf("slug"),
-                        "'" + printable(given) + "' is not a valid slug: use letters, digits and single hyphens");
+                        "'" + printable(given) + "' is not a valid slug: " + Slugs.RULE);
             }
             return Slugs.normalizeGiven(given).get();
         }

@@ -17,7 +17,8 @@ public record PostInput(
 
         @Schema(description = "URL slug. On create, derived from the title when absent (a taken one gets -2, -3); "
                 + "on replace, absent keeps the current slug. Case, accents and surrounding punctuation are normalised; "
-                + "anything else that is not a slug is refused.", example = "my-first-in-person-kubecon")
+                + "single dots between words are kept (announcing-linkerd-2.7); anything else that is not a slug "
+                + "(a slash, '..', a slug of only dots) is refused.", example = "my-first-in-person-kubecon")
         @Size(max = 200) String slug,
 
         @Schema(description = "Plain-text summary; derived from the first paragraph when absent",

@@ -3,6 +3,8 @@ package dev.slugline.posts;
 import dev.slugline.common.config.SluglineConfig;
 import dev.slugline.common.errors.Problem;
 import dev.slugline.common.http.CachedReads;
+import dev.slugline.common.http.HeaderValues;
+import dev.slugline.common.http.LinkHeader;
 import dev.slugline.common.paging.PagedResponse;
 import dev.slugline.importing.ExportService;
 import dev.slugline.importing.PostFileReader;
@@ -28,7 +30,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -196,8 +197,8 @@ public class PostResource {
                     .header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
             for (PostReading.Neighbour neighbour : new PostReading.Neighbour[] {reading.previous(), reading.next()}) {
                 if (neighbour != null) {
-                    response.links(Link.fromUriBuilder(uri.getBaseUriBuilder().path(PostResource.class).path(neighbour.slug()))
-                            .rel(neighbour == reading.previous() ? "prev" : "next").title(neighbour.title()).build());
+                    response.header(LinkHeader.NAME, LinkHeader.of(postUri(uri, neighbour.slug()),
+                            neighbour == reading.previous() ? "prev" : "next", neighbour.title()));
                 }
             }
             return response.build();
@@ -230,8 +231,8 @@ public class PostResource {
 
     /** 301 from a former slug to the current one, keeping the query. */
     private static Response moved(PostReading reading, UriInfo uri) {
-        URI location = uri.getBaseUriBuilder().path(PostResource.class).path(reading.movedTo())
-                .replaceQuery(uri.getRequestUri().getRawQuery()).build();
+        String query = uri.getRequestUri().getRawQuery();
+        URI location = URI.create(postUri(uri, reading.movedTo()) + (query == null ? "" : "?" + query));
         return Response.status(Response.Status.MOVED_PERMANENTLY).location(location)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
@@ -240,7 +241,8 @@ public class PostResource {
     @Path("/{slug}")
     @Produces(MARKDOWN)
     @Operation(summary = "Returns one published post as a Markdown file with YAML front matter (issue 4: export)",
-            description = "Importing the file again yields the same post, front matter keys without a field included.")
+            description = "Importing the file again yields the same post, front matter keys without a field included. "
+                    + "With credentials that may read them (as for JSON), also drafts, scheduled and expired posts.")
     @APIResponse(responseCode = "200", description = "The Markdown file",
             content = @Content(mediaType = MARKDOWN, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "301", description = "A former slug; Location names the current one")
@@ -248,6 +250,15 @@ public class PostResource {
     @APIResponse(responseCode = "404", description = "No published post with this slug",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response getMarkdown(@PathParam("slug") String slug, @Context Request request, @Context UriInfo uri) {
+        Optional<PostView> unpublished = posts.getUnpublishedForEditor(slug);
+        if (unpublished.isPresent()) {
+            // as the JSON: drafts, scheduled and expired posts for those who may read them, never cached
+            PostView post = unpublished.get();
+            return Response.ok(exports.toMarkdown(post), MediaType.valueOf(MARKDOWN).withCharset("UTF-8"))
+                    .tag(new EntityTag(post.id() + "." + post.version() + "-md"))
+                    .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        }
         return cachedReads.getWithOwnValidators(request, uri, MARKDOWN + ";charset=UTF-8", () -> {
             PostReading reading = posts.read(slug);
             if (reading.isMoved()) {
@@ -303,7 +314,7 @@ public class PostResource {
     public Response createFromMarkdown(String file, @Context UriInfo uri) {
         PostFileReader.ReadFile read = files.read(null, file);
         Response.ResponseBuilder response = created(posts.create(read.input()), uri);
-        read.warnings().forEach(warning -> response.header(WARNING, warning.replaceAll("[^\\x20-\\x7e]", "?")));
+        read.warnings().forEach(warning -> response.header(WARNING, HeaderValues.text(warning)));
         return response.build();
     }
 
@@ -378,8 +389,12 @@ public class PostResource {
         return Response.ok(post).tag(EntityTag.valueOf(post.etag())).build();
     }
 
+    /** The URL of a post, its slug percent-encoded as one path segment: for Location and Link headers. */
+    static URI postUri(UriInfo uri, String slug) {
+        return LinkHeader.child(uri.getBaseUri(), "api/posts", slug);
+    }
+
     private static Response.ResponseBuilder created(PostView post, UriInfo uri) {
-        URI location = uri.getBaseUriBuilder().path(PostResource.class).path(post.slug()).build();
-        return Response.created(location).entity(post).tag(EntityTag.valueOf(post.etag()));
+        return Response.created(postUri(uri, post.slug())).entity(post).tag(EntityTag.valueOf(post.etag()));
     }
 }

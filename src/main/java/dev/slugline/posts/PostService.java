@@ -345,7 +345,7 @@ public class PostService {
 
     private static String givenSlug(String given) {
         return Slugs.normalizeGiven(given).orElseThrow(() -> new InvalidInputException("slug",
-                "'" + given + "' is not a valid slug: use letters, digits and single hyphens"));
+                "'" + given + "' is not a valid slug: " + Slugs.RULE));
     }
 
     private static String derivedSlug(String title) {
@@ -359,11 +359,7 @@ public class PostService {
             return base;
         }
         for (int n = 2; ; n++) {
-            String suffix = "-" + n;
-            String stem = base.length() + suffix.length() > Slugs.MAX_LENGTH
-                    ? base.substring(0, Slugs.MAX_LENGTH - suffix.length()).replaceAll("-+$", "")
-                    : base;
-            String candidate = stem + suffix;
+            String candidate = Slugs.withSuffix(base, "-" + n);
             if (!taken.contains(candidate)) {
                 return candidate;
             }

@@ -31,21 +31,62 @@ class SlugsTest {
         assertThat(Slugs.fromText("🎉🎉 !!")).isEmpty();
     }
 
+    /**
+     * The one table of the slug policy (issue 13, item 2): what a slug given in front matter, JSON, a PATCH or a
+     * file name becomes; empty: refused. Dots between words are kept, at either end trimmed, never a slug alone.
+     */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "my-first-in-person-kubecon. | my-first-in-person-kubecon",
-            "My-Post | my-post",
-            "' spaced out ' | spaced-out",
-            "déjà-vu | deja-vu"
+            "my-first-in-person-kubecon.   | my-first-in-person-kubecon",
+            "My-Post                       | my-post",
+            "' spaced out '                | spaced-out",
+            "déjà-vu                       | deja-vu",
+            "announcing-linkerd-2.7        | announcing-linkerd-2.7",
+            "coredns-1.8.3                 | coredns-1.8.3",
+            "v1.0                          | v1.0",
+            ".hidden                       | hidden",
+            "release-2.7.                  | release-2.7",
+            "'  .trimmed.  '               | trimmed",
+            "Node.JS                       | node.js",
+            "'.'                           | ''",
+            "'..'                          | ''",
+            "...                           | ''",
+            "../etc                        | ''",
+            "a..b                          | ''",
+            "a.-b                          | ''",
+            "a/b                           | ''",
+            "a\\b                          | ''",
+            "semi;colon                    | ''",
+            "a--b                          | ''",
+            "''                            | ''",
     })
-    void givenSlugsAreNormalised(String given, String slug) {
-        assertThat(Slugs.normalizeGiven(given)).contains(slug);
+    void givenSlugs(String given, String slug) {
+        if (slug.isEmpty()) {
+            assertThat(Slugs.normalizeGiven(given)).as(given).isEmpty();
+        } else {
+            assertThat(Slugs.normalizeGiven(given)).as(given).contains(slug);
+            assertThat(Slugs.isValid(slug)).isTrue();
+            assertThat(Slugs.fromFileStem(given)).as("as a file name").isEqualTo(slug);
+        }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "...", "../etc", "a/b", "a\\b", "a..b", "semi;colon", "a--b", "tab\tinside", "nul\u0000"})
-    void invalidGivenSlugsAreRefused(String given) {
+    @ValueSource(strings = {"tab\tinside", "nul\u0000", "line\nbreak"})
+    void controlCharactersAreRefused(String given) {
         assertThat(Slugs.normalizeGiven(given)).isEmpty();
+    }
+
+    @Test
+    void aFileNameThatIsNoSlugIsDerivedLikeATitle() {
+        assertThat(Slugs.fromFileStem("My Trip: Paris & Rome")).isEqualTo("my-trip-paris-rome");
+        assertThat(Slugs.fromFileStem("..")).isEmpty();
+    }
+
+    @Test
+    void suffixesFitTheMaximumLength() {
+        String base = "a".repeat(188) + "." + "b".repeat(11);
+        assertThat(Slugs.withSuffix(base, "-2021-03-04")).isEqualTo("a".repeat(188) + "-2021-03-04");
+        assertThat(Slugs.withSuffix("short.1", "-2")).isEqualTo("short.1-2");
     }
 
     @Test

@@ -278,15 +278,19 @@ class ImportResourceTest {
     }
 
     @Test
-    void twoFilesClaimingOneSlugAreAConflictAndNeitherIsWritten() {
+    void twoUndatedFilesClaimingOneSlugAreBothWrittenTheSecondByPathNumbered() {
+        // issue 13, item 3: before, both were refused and nothing was written
         String run = run();
         Map<String, byte[]> files = Archives.files(
                 "a/same-" + run + ".md", "---\ntitle: One\n---\none\n",
                 "b/other.md", "---\ntitle: Two\nslug: same-" + run + "\n---\ntwo\n");
         JsonPath report = importZip(Archives.zip(files), "").statusCode(200)
-                .body("failed", is(2), "created", is(0)).extract().jsonPath();
-        assertThat((String) file(report, "a/same-" + run + ".md").get("reason")).contains("conflict", "b/other.md");
-        given().get("/api/posts/same-" + run).then().statusCode(404);
+                .body("failed", is(0), "created", is(2)).extract().jsonPath();
+        assertThat(file(report, "a/same-" + run + ".md")).containsEntry("slug", "same-" + run);
+        assertThat(file(report, "b/other.md")).containsEntry("slug", "same-" + run + "-2")
+                .containsEntry("wantedSlug", "same-" + run);
+        given().get("/api/posts/same-" + run).then().statusCode(200).body("title", is("One"));
+        given().get("/api/posts/same-" + run + "-2").then().statusCode(200).body("title", is("Two"));
     }
 
     @Test

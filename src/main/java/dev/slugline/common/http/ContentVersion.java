@@ -141,13 +141,23 @@ public class ContentVersion {
     private void readForWaiters() {
         long backoffMillis = 100;
         while (running) {
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement query = connection.prepareStatement(QUERY)) {
-                if (backoffMillis > 100) {
-                    Log.info("The content version reader is connected again");
+            Connection connection;
+            try {
+                connection = dataSource.getConnection();
+            } catch (SQLException | RuntimeException e) {
+                // Only a connection that cannot be made is an outage: then requests are refused at once.
+                if (e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                    unreachable = sql;
                 }
-                unreachable = null;
-                backoffMillis = 100;
+                backoffMillis = retryAfterFailure(e, backoffMillis);
+                continue;
+            }
+            if (backoffMillis > 100) {
+                Log.info("The content version reader is connected again");
+            }
+            unreachable = null;
+            backoffMillis = 100;
+            try (connection; PreparedStatement query = connection.prepareStatement(QUERY)) {
                 // A read that hangs fails its whole batch after this, so waiters need no timeout of their own.
                 // Reset before the connection goes back to the pool, where longer statements run.
                 connection.setNetworkTimeout(Runnable::run, (int) WAIT_MILLIS);
@@ -159,18 +169,10 @@ public class ContentVersion {
                     connection.setNetworkTimeout(Runnable::run, 0);
                 }
             } catch (SQLException | RuntimeException e) {
-                reading = false;
-                if (e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                    unreachable = sql;
-                }
-                failWaiting(e);
-                if (running) {
-                    if (backoffMillis == 100) {
-                        Log.warnf("The content version reader lost its connection (%s); retrying", e.getMessage());
-                    }
-                    waitBeforeRetry(backoffMillis);
-                    backoffMillis = Math.min(backoffMillis * 2, 1_000);
-                }
+                // A read that failed on an open connection (a slow read past its timeout, a connection closed
+                // under it) fails its batch, not the requests to come: PostgreSQL is unreachable only when a new
+                // connection cannot be made, which the next turn finds out.
+                backoffMillis = retryAfterFailure(e, backoffMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -179,6 +181,31 @@ public class ContentVersion {
             }
         }
         failWaiting(new IllegalStateException("Shutting down"));
+    }
+
+    private long retryAfterFailure(Exception e, long backoffMillis) {
+        reading = false;
+        failWaiting(e);
+        if (running) {
+            if (backoffMillis == 100) {
+                Log.warnf("The content version reader lost its connection (%s); retrying", e.getMessage());
+            }
+            waitBeforeRetry(unreachable == null ? 20 : backoffMillis);
+            return unreachable == null ? backoffMillis : Math.min(backoffMillis * 2, 1_000);
+        }
+        return backoffMillis;
+    }
+
+    /**
+     * Whether the shared reader is connected, or at least not refused: what readiness reports, so that it never
+     * says UP while requests are still refused as during an outage. Asking makes a refused reader try again now.
+     */
+    public boolean isReachable() {
+        if (unreachable != null) {
+            arrivals.release();
+            return false;
+        }
+        return true;
     }
 
     private void readWhileRunning(PreparedStatement query) throws SQLException, InterruptedException {

@@ -7,8 +7,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Slug rules shared by posts and taxonomy terms: lower case, Latin accents folded to ASCII, letters of other
- * scripts kept (NFC), every other run of characters collapsed to one hyphen, no hyphen at either end.
+ * The one slug policy, for posts (API, Markdown posts and imports alike) and taxonomy terms: lower case, Latin
+ * accents folded to ASCII, letters of other scripts kept (NFC). A slug someone gave (a {@code slug} key, a JSON
+ * field, a file name) keeps single dots between its words ({@code announcing-linkerd-2.7}, {@code coredns-1.8.3}),
+ * as Hugo does; dots and other punctuation at either end are trimmed, and a slug is never {@code .} or
+ * {@code ..} nor holds {@code ..}, a slash or a backslash. A slug derived from a title collapses every run of
+ * other characters to one hyphen. Tested by one table, {@code SlugsTest}.
  */
 public final class Slugs {
 
@@ -16,8 +20,10 @@ public final class Slugs {
 
     public static final int MAX_LENGTH = 200;
 
-    /** Words of letters and digits (any script) joined by single hyphens. */
-    public static final String PATTERN = "[\\p{Ll}\\p{Lo}\\p{Lm}\\p{M}\\p{Nd}]+(-[\\p{Ll}\\p{Lo}\\p{Lm}\\p{M}\\p{Nd}]+)*";
+    /** Words of letters and digits (any script) joined by single hyphens or single dots. */
+    public static final String PATTERN = "[\\p{Ll}\\p{Lo}\\p{Lm}\\p{M}\\p{Nd}]+([-.][\\p{Ll}\\p{Lo}\\p{Lm}\\p{M}\\p{Nd}]+)*";
+    /** What a client is told when a slug it gave is refused. */
+    public static final String RULE = "use letters, digits, and single hyphens or dots between them";
 
     private static final Pattern VALID = Pattern.compile(PATTERN);
     private static final Pattern SEPARATORS = Pattern.compile("[\\s_]+");
@@ -51,6 +57,22 @@ public final class Slugs {
         String trimmed = EDGE_PUNCTUATION.matcher(given).replaceAll("");
         String slug = SEPARATORS.matcher(foldLatin(trimmed)).replaceAll("-");
         return slug.length() <= MAX_LENGTH && VALID.matcher(slug).matches() ? Optional.of(slug) : Optional.empty();
+    }
+
+    /**
+     * The slug a file name's stem gives (without extension, language or Jekyll date): the stem as a given slug
+     * when it is one, dots kept; else derived from it as from a title. Empty when nothing sluggable is left.
+     */
+    public static String fromFileStem(String stem) {
+        return normalizeGiven(stem).orElseGet(() -> fromText(stem));
+    }
+
+    /** {@code base} with {@code suffix} (such as {@code -2} or {@code -2021-03-04}), cut so it fits {@link #MAX_LENGTH}. */
+    public static String withSuffix(String base, String suffix) {
+        String stem = base.length() + suffix.length() > MAX_LENGTH
+                ? base.substring(0, MAX_LENGTH - suffix.length()).replaceAll("[-.]+$", "")
+                : base;
+        return stem + suffix;
     }
 
     public static boolean isValid(String slug) {
