@@ -12,7 +12,8 @@ public record ImportReport(
         @Schema(description = "Files whose post (matched by slug) or medium (by path) changed") int updated,
         @Schema(description = "Files identical to what is stored: nothing written") int unchanged,
         @Schema(description = "Files refused; nothing of them was written") int failed,
-        @Schema(description = "Files that are neither posts nor media (Hugo section pages, the Hugo site's config)") int skipped,
+        @Schema(description = "Files neither stored nor refused: Hugo section pages, the Hugo site's config, and files"
+                + " whose bytes are no allowed media type (the reason names the type)") int skipped,
         @Schema(description = "Files whose post (by slug) or medium (by path) was changed through the API since it "
                 + "was imported, or was never imported: nothing written (onConflict=overwrite replaces it)") int conflict,
         List<FileReport> files) {

@@ -38,10 +38,15 @@ public class ImportResource {
             + "since it was imported (or was never imported): refuse (default) reports it as conflict and writes "
             + "nothing of it; overwrite replaces the post or medium with the file";
 
-    private final ImportService imports;
+    private static final String BUSY = "The instance already runs slugline.importing.max-concurrent imports and none "
+            + "finished within slugline.importing.permit-wait; nothing written. Retry-After says when to try again";
 
-    public ImportResource(ImportService imports) {
+    private final ImportService imports;
+    private final ImportPermits permits;
+
+    public ImportResource(ImportService imports, ImportPermits permits) {
         this.imports = imports;
+        this.permits = permits;
     }
 
     @POST
@@ -62,12 +67,15 @@ public class ImportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Not an archive, corrupt, an entry with '..' or an absolute path, a link, too deep",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = BUSY,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportReport importArchive(byte[] archive,
                                       @Parameter(description = "Report what would happen; write nothing") @QueryParam("dryRun") String dryRun,
                                       @Parameter(description = "Make the folder of each post one of its categories") @QueryParam("foldersAsCategories") String foldersAsCategories,
                                       @Parameter(description = ON_CONFLICT, schema = @Schema(type = SchemaType.STRING, enumeration = {"refuse", "overwrite"}, defaultValue = "refuse"))
                                       @QueryParam("onConflict") String onConflict) {
-        return imports.importArchive(archive, options(dryRun, foldersAsCategories, onConflict));
+        ImportService.Options options = options(dryRun, foldersAsCategories, onConflict);
+        return permits.call(() -> imports.importArchive(archive, options));
     }
 
     @POST
@@ -81,6 +89,8 @@ public class ImportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A file name with '..' or an absolute path",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = BUSY,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportReport importFiles(@RestForm("files") List<FileUpload> files,
                                     @QueryParam("dryRun") String dryRun,
                                     @QueryParam("foldersAsCategories") String foldersAsCategories,
@@ -90,13 +100,15 @@ public class ImportResource {
         if (files == null || files.isEmpty()) {
             throw new InvalidInputException("files", "send at least one file in a part named 'files'");
         }
-        Map<String, byte[]> uploaded = new LinkedHashMap<>();
-        for (FileUpload file : files) {
-            String path = ImportPaths.clean(file.fileName()).orElseThrow(() -> new dev.slugline.common.errors.UnprocessableContentException(
-                    "files", "file name '" + file.fileName() + "' is refused: absolute paths and '..' are not allowed"));
-            uploaded.put(path, read(file));
-        }
-        return imports.importUploaded(uploaded, options);
+        return permits.call(() -> {
+            Map<String, byte[]> uploaded = new LinkedHashMap<>();
+            for (FileUpload file : files) {
+                String path = ImportPaths.clean(file.fileName()).orElseThrow(() -> new dev.slugline.common.errors.UnprocessableContentException(
+                        "files", "file name '" + file.fileName() + "' is refused: absolute paths and '..' are not allowed"));
+                uploaded.put(path, read(file));
+            }
+            return imports.importUploaded(uploaded, options);
+        });
     }
 
     private static byte[] read(FileUpload file) {

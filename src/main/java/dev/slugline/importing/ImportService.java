@@ -194,6 +194,13 @@ public class ImportService {
                 int i = 0;
                 for (String path : batch.keySet()) {
                     MediaService.Imported outcome = outcomes.get(i++);
+                    if (outcome.outcome() == MediaService.Outcome.SKIPPED) {
+                        // not a media type (by its bytes): not stored, and no image of a post leads to it
+                        mediaFiles.remove(path);
+                        reports.put(path, report(path, ImportReport.Kind.media, ImportReport.Status.skipped, null,
+                                "type", null, outcome.reason(), List.of()));
+                        continue;
+                    }
                     reports.put(path, report(path, ImportReport.Kind.media, status(outcome.outcome().name()),
                             MediaService.url(path), outcome.reason() == null ? null : "path", null, outcome.reason(), List.of()));
                 }

@@ -63,9 +63,9 @@ public class MediaService {
     }
 
     /** What an upload or import did to one file. */
-    public enum Outcome { CREATED, UPDATED, UNCHANGED, CONFLICT }
+    public enum Outcome { CREATED, UPDATED, UNCHANGED, CONFLICT, SKIPPED }
 
-    /** What an import did, or would do, to one file; {@code reason} says why it conflicts. */
+    /** What an import did, or would do, to one file; {@code reason} says why it conflicts or was skipped. */
     public record Imported(Outcome outcome, String reason) {
     }
 
@@ -213,7 +213,9 @@ public class MediaService {
     }
 
     /**
-     * Stores the files of an import (any type, as detected), by path: same bytes at the same path are
+     * Stores the files of an import, by path. As for uploads, the type detected from the bytes must be one of
+     * {@code slugline.media.allowed-types}; any other file is skipped (never stored), its reason naming the type.
+     * Same bytes at the same path are
      * unchanged and not written. A path whose file was replaced through the API since an import wrote it, or that
      * no import wrote, is a conflict and keeps its file, unless {@code overwrite}. With {@code dryRun} nothing is
      * written.
@@ -223,7 +225,14 @@ public class MediaService {
         Map<String, Media> existing = new HashMap<>();
         media.findByPaths(filesByPath.keySet()).forEach(m -> existing.put(m.path, m));
         List<Imported> outcomes = new ArrayList<>();
+        List<String> allowed = config.media().allowedTypes();
         for (Map.Entry<String, byte[]> file : filesByPath.entrySet()) {
+            String type = detect(file.getValue(), ImportPaths.fileName(file.getKey()));
+            if (!allowed.contains(type)) {
+                outcomes.add(new Imported(Outcome.SKIPPED, "not stored: the bytes are " + type
+                        + ", not a media type (accepted: " + String.join(", ", allowed) + ")"));
+                continue;
+            }
             String sha = sha256(file.getValue());
             Media current = existing.get(file.getKey());
             if (current != null && current.sha256.equals(sha)) {
@@ -240,7 +249,7 @@ public class MediaService {
                 outcomes.add(new Imported(current == null ? Outcome.CREATED : Outcome.UPDATED, null));
             } else {
                 outcomes.add(new Imported(store(file.getKey(), Optional.ofNullable(current), file.getValue(), sha,
-                        detect(file.getValue(), ImportPaths.fileName(file.getKey())), true).outcome(), null));
+                        type, true).outcome(), null));
             }
         }
         return outcomes;

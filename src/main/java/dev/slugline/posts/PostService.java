@@ -149,7 +149,7 @@ public class PostService {
         posts.persist(post);
         editing.history.changed(post, false);
         posts.flush();
-        recordAliases(post, null);
+        recordAliases(post, null, Set.of());
         editing.history.revision(post, "create", editing.editor.username());
         Log.debugf("Created post %s (%d)", post.slug, post.id);
         return PostView.from(post);
@@ -176,6 +176,7 @@ public class PostService {
         Checked checked = check(input);
         boolean wasPublic = post.isPublicAt(OffsetDateTime.now());
         String formerSlug = post.slug;
+        Set<String> formerAliases = frontMatterAliases(post.frontMatter);
         if (input.slug() != null) {
             String newSlug = givenSlug(input.slug());
             if (!newSlug.equals(post.slug) && posts.slugTaken(newSlug)) {
@@ -186,7 +187,7 @@ public class PostService {
         apply(post, input, checked);
         editing.history.changed(post, wasPublic);
         posts.flush();
-        recordAliases(post, formerSlug);
+        recordAliases(post, formerSlug, formerAliases);
         editing.history.revision(post, action, editing.editor.username());
         return PostView.from(post);
     }
@@ -205,8 +206,10 @@ public class PostService {
     /**
      * Former slugs lead to the post: the one it had before this write, and the Hugo {@code aliases} of its front
      * matter (paths such as {@code /posts/old-name/}; their last segment is the slug). Its own slug is no alias.
+     * An alias this write adds may not be the slug of another post (live or in the trash, anyone's): that URL
+     * belongs to that post, and would lead to this one once it is renamed or purged.
      */
-    private void recordAliases(Post post, String formerSlug) {
+    private void recordAliases(Post post, String formerSlug, Set<String> formerAliases) {
         posts.removeAlias(post.slug);
         Set<String> aliases = new java.util.LinkedHashSet<>();
         if (formerSlug != null) {
@@ -214,6 +217,12 @@ public class PostService {
         }
         aliases.addAll(frontMatterAliases(post.frontMatter));
         aliases.remove(post.slug);
+        for (String alias : aliases) {
+            if (!alias.equals(formerSlug) && !formerAliases.contains(alias) && posts.slugTaken(alias)) {
+                throw new ConflictException("frontMatter.aliases", "'" + alias + "' is the slug of another post;"
+                        + " an alias may not take it over");
+            }
+        }
         if (editing.editor.isAuthorOnly()) {
             // an author may not move another author's redirect to its own post: the write is refused, unwritten
             for (String alias : aliases) {

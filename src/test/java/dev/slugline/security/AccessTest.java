@@ -218,6 +218,61 @@ class AccessTest {
     }
 
     @Test
+    void anAliasMayNotNameAnotherPostsSlug() {
+        String a = user("author");
+        String b = user("author");
+        String mine = draftOf(a, unique("A's post"));
+        String bLive = draftOf(b, unique("B's live post"));
+        String bTrashed = draftOf(b, unique("B's trashed post"));
+        as(b, PASSWORD).header("If-Match", "*").when().delete("/api/posts/{slug}", bTrashed).then().statusCode(204);
+        Map<String, Object> published = post(unique("Editor's published post"), "x");
+        String editorsLive = editor().contentType(ContentType.JSON).body(published).when().post("/api/posts")
+                .then().statusCode(201).extract().path("slug");
+        String etag = as(a, PASSWORD).when().get("/api/posts/{slug}", mine).then().statusCode(200).extract().header("ETag");
+
+        for (String taken : List.of(bLive, bTrashed, editorsLive)) {
+            as(a, PASSWORD).contentType("application/merge-patch+json").header("If-Match", "*")
+                    .body(Map.of("frontMatter", Map.of("aliases", List.of("/posts/" + taken))))
+                    .when().patch("/api/posts/{slug}", mine)
+                    .then().statusCode(409).contentType("application/problem+json")
+                    .body("status", is(409), "violations[0].field", is("frontMatter.aliases"),
+                            "detail", containsString(taken));
+        }
+        // an editor may not either: the slug belongs to its post
+        editor().contentType("application/merge-patch+json").header("If-Match", "*")
+                .body(Map.of("frontMatter", Map.of("aliases", List.of("/posts/" + bLive + "/"))))
+                .when().patch("/api/posts/{slug}", mine)
+                .then().statusCode(409).contentType("application/problem+json");
+
+        // nothing written: A's post is as it was, B renames B's post freely and nothing redirects to A's
+        as(a, PASSWORD).when().get("/api/posts/{slug}", mine).then().statusCode(200)
+                .header("ETag", is(etag)).body("frontMatter", not(hasKey("aliases")));
+        String renamed = unique("b-renamed");
+        as(b, PASSWORD).contentType("application/merge-patch+json").header("If-Match", "*")
+                .body(Map.of("slug", renamed)).when().patch("/api/posts/{slug}", bLive)
+                .then().statusCode(200).body("slug", is(renamed));
+        given().redirects().follow(false).when().get("/api/posts/{slug}", editorsLive).then().statusCode(200)
+                .body("slug", is(editorsLive));
+
+        // a new post may not claim one either
+        Map<String, Object> claiming = post(unique("A claims"), "x");
+        claiming.put("status", "draft");
+        claiming.put("slug", unique("claimer"));
+        claiming.put("frontMatter", Map.of("aliases", List.of("/posts/" + editorsLive + "/")));
+        as(a, PASSWORD).contentType(ContentType.JSON).body(claiming).when().post("/api/posts")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("violations[0].field", is("frontMatter.aliases"));
+        editor().when().get("/api/posts/{slug}", claiming.get("slug")).then().statusCode(404);
+    }
+
+    private static String draftOf(String author, String title) {
+        Map<String, Object> draft = post(title, "x");
+        draft.put("status", "draft");
+        return as(author, PASSWORD).contentType(ContentType.JSON).body(draft).when().post("/api/posts")
+                .then().statusCode(201).extract().path("slug");
+    }
+
+    @Test
     void anAuthorsTrashHoldsItsOwnPostsOnly() {
         String author = user("author");
         String editor = user("editor");

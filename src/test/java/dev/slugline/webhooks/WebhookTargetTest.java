@@ -165,7 +165,7 @@ class WebhookTargetTest {
     void aHostThatRebindsToAPrivateAddressIsRefusedWithALoggedError() throws Exception {
         String path = "/" + unique("rebound");
         // public when registered, private when the delivery is due
-        dns.script("evil.rebind.test", "203.0.113.7", "10.0.0.5");
+        dns.script("evil.rebind.test", "93.184.215.14", "10.0.0.5");
         String hook = register("http://evil.rebind.test:" + port + path, "rebound-secret-of-length");
         Fixtures.createPublished(unique("rebound"), "2024-01-01T00:00:00Z", List.of(), List.of());
 
@@ -183,6 +183,54 @@ class WebhookTargetTest {
                 .when().post("/api/webhooks")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItem("url"), "detail", containsString("10.1.2.3"));
+    }
+
+    @Test
+    void ipv4InsideIpv6AmbiguousLiteralsAndDocumentationAddressesAreRefusedAtRegistration() {
+        List<String> refused = List.of(
+                "http://[64:ff9b::7f00:1]:" + port + "/nat64",       // NAT64 well-known prefix, loopback
+                "http://[64:ff9b:1::a9fe:a9fe]/metadata",            // NAT64 local-use prefix, link-local
+                "http://[2002:7f00:1::]:" + port + "/6to4",           // 6to4 of 127.0.0.1
+                "http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/teredo", // Teredo client 127.0.0.1
+                "http://[::127.0.0.1]:" + port + "/compatible",      // IPv4-compatible
+                "http://[::ffff:127.0.0.1]:" + port + "/mapped",     // IPv4-mapped: allowed only as 127.0.0.1
+                "http://[::ffff:0:7f00:1]:" + port + "/translated",
+                "http://0177.0.0.1:" + port + "/octal",
+                "http://0x7f.1:" + port + "/hex",
+                "http://2130706433:" + port + "/number",
+                "http://127.1:" + port + "/short",
+                "http://192.0.2.1/doc", "http://198.51.100.1/doc", "http://203.0.113.1/doc", "http://[2001:db8::1]/doc");
+        for (String url : refused) {
+            editor().contentType(ContentType.JSON)
+                    .body(Map.of("url", url, "events", List.of("post.published")))
+                    .when().post("/api/webhooks")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("status", org.hamcrest.Matchers.is(400), "violations.field", hasItem("url"));
+        }
+        List<String> stored = editor().when().get("/api/webhooks").then().statusCode(200).extract().path("url");
+        assertThat(stored).as("nothing stored").doesNotContainAnyElementsOf(refused);
+    }
+
+    @Test
+    void aDnsAnswerCarryingAPrivateIpv4InIpv6IsRefusedAtDelivery() throws Exception {
+        String path = "/" + unique("nat64");
+        // public when registered; at delivery a NAT64 address of 10.0.0.5
+        dns.script("nat64.rebind.test", "93.184.215.14", "64:ff9b::a00:5");
+        String hook = register("http://nat64.rebind.test:" + port + path, "nat64-secret-of-length");
+        Fixtures.createPublished(unique("nat64"), "2024-01-01T00:00:00Z", List.of(), List.of());
+
+        Map<String, Object> delivery = awaitDelivery(hook, d -> d.get("lastError") != null);
+        assertThat((String) delivery.get("lastError")).contains("private").contains("64:ff9b");
+        assertThat(delivery.get("state")).isNotEqualTo("DELIVERED");
+        assertThat(received).noneMatch(r -> r.path().equals(path));
+
+        // and a host whose DNS answers a 6to4 address of loopback is refused when registered
+        dns.script("sixtofour.rebind.test", "2002:7f00:1::");
+        editor().contentType(ContentType.JSON)
+                .body(Map.of("url", "http://sixtofour.rebind.test:" + port + "/hook", "events", List.of("post.published")))
+                .when().post("/api/webhooks")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("url"), "detail", containsString("2002:7f00:1"));
     }
 
     @Test

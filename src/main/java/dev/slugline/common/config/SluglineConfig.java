@@ -65,6 +65,22 @@ public interface SluglineConfig {
         /** Deepest folder nesting inside an archive (422 above). */
         @WithDefault("16")
         int maxDepth();
+
+        /**
+         * Imports one instance runs at once (each may hold its archive unpacked, up to {@code max-expanded-size},
+         * in memory). Further imports wait up to {@code permit-wait} for one to finish, then get a 429 with
+         * {@code Retry-After}.
+         */
+        @WithDefault("2")
+        int maxConcurrent();
+
+        /** How long an import waits for a running one to finish before its 429 ({@code 0s}: not at all). */
+        @WithDefault("PT2S")
+        java.time.Duration permitWait();
+
+        /** The {@code Retry-After} (seconds) of an import refused because others are running. */
+        @WithDefault("10")
+        int retryAfter();
     }
 
     /** Uploaded and imported files (images), stored in PostgreSQL. */

@@ -32,6 +32,12 @@ public class ProblemMappers {
         return Problem.of(e.status(), e.getMessage(), path(uri), e.violations()).toResponse();
     }
 
+    /** A 429 says when to try again ({@code Retry-After}, in seconds). */
+    @ServerExceptionMapper
+    public Response tooManyRequests(TooManyRequestsException e, UriInfo uri) {
+        return Response.fromResponse(refusal(e, uri)).header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
     /** Issue 4: a 416 also says how long the file is ({@code Content-Range: bytes *}{@code /length}). */
     @ServerExceptionMapper
     public Response rangeNotSatisfiable(RangeNotSatisfiableException e, UriInfo uri) {
