@@ -34,6 +34,15 @@ public final class EmbeddedPostgresServer {
     private EmbeddedPostgresServer() {
     }
 
+    /**
+     * Starts (or finds running in this JVM) the embedded server with its data in {@code dataDir}, creates
+     * {@code database} when missing, and returns its JDBC URL; user {@code postgres}, no password. The test suite
+     * uses this when no test database is configured.
+     */
+    public static String start(Path dataDir, String database) {
+        return start(new Settings(dataDir, 0, database));
+    }
+
     static synchronized String start(Settings settings) {
         String running = System.getProperty(RUNNING);
         if (running != null) {

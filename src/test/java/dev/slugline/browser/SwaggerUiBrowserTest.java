@@ -5,6 +5,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -38,6 +39,7 @@ import static org.hamcrest.Matchers.is;
  * {@code target/browser/}. {@link #authorize} signs in with HTTP Basic through the Authorize dialog.
  */
 @QuarkusTest
+@Tag("browser") // runs with -Pbrowser (Debian's chromium), as .ci/run does
 class SwaggerUiBrowserTest {
 
     static final String CHROMIUM = System.getProperty("slugline.test.chromium", "/usr/bin/chromium");
@@ -118,6 +120,33 @@ class SwaggerUiBrowserTest {
         given().when().get("/api/posts/{slug}", slug).then().statusCode(200)
                 .body("title", is(title), "html", containsString("<strong>Markdown</strong>"),
                         "tags.slug", hasItem("browser"));
+    }
+
+    @Test
+    void theAuthorizationSurvivesAPageReload() throws IOException {
+        browser.get(swaggerUi.toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".information-container .title")));
+        assertThat(browser.findElement(By.cssSelector("button.authorize")).getAttribute("class")).contains("unlocked");
+        authorize();
+        assertThat(browser.findElement(By.cssSelector("button.authorize")).getAttribute("class")).contains("locked")
+                .doesNotContain("unlocked");
+
+        // quarkus.swagger-ui.persist-authorization: the browser keeps it, so a reload is still signed in
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".information-container .title")));
+        wait.until(d -> {
+            String classes = d.findElement(By.cssSelector("button.authorize")).getAttribute("class");
+            return classes.contains("locked") && !classes.contains("unlocked");
+        });
+        browser.findElement(By.cssSelector("button.authorize")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".auth-container")));
+        assertThat(browser.findElements(By.cssSelector(".auth-container button")).stream().map(WebElement::getText))
+                .as("the dialog offers to log out of the scheme signed in before the reload").contains("Logout");
+
+        Path shot = Path.of("target", "screenshots", "swagger-ui-authorized-after-reload.png");
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+        assertThat(Files.size(shot)).isGreaterThan(10_000);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.slugline.operations;
 
 import dev.slugline.testing.FreePorts;
+import dev.slugline.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
@@ -35,9 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GracefulShutdownIT {
 
     private static final String DB = System.getenv().getOrDefault("SLUGLINE_GRACEFUL_IT_DB_NAME", "slugline_7_graceful_it");
-    private static final String HOST = System.getenv().getOrDefault("SLUGLINE_TEST_DB_HOST", "127.0.0.1");
-    private static final String PORT = System.getenv().getOrDefault("SLUGLINE_TEST_DB_PORT", "5432");
-    private static final String USER = System.getenv().getOrDefault("SLUGLINE_TEST_DB_USER", "postgres");
+    /** The tests' server (configured, or the embedded one): {@link TestDatabase#server()}. */
+    private static final TestDatabase.Server SERVER = TestDatabase.server();
+    private static final String HOST = SERVER.host();
+    private static final String PORT = String.valueOf(SERVER.port());
+    private static final String USER = SERVER.user();
     private static final String ADMIN = "graceful-admin";
     private static final String ADMIN_PASSWORD = "Graceful-Shutdown-Pa55!";
     private static final int HTTP_PORT = FreePorts.pick(1)[0];

@@ -1,6 +1,7 @@
 package dev.slugline.search;
 
 import dev.slugline.testing.FreePorts;
+import dev.slugline.testing.TestDatabase;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -38,9 +39,11 @@ import static org.hamcrest.Matchers.is;
 class TwoInstancesIT {
 
     private static final String DB = System.getenv().getOrDefault("SLUGLINE_IT_DB_NAME", "slugline_5_it");
-    private static final String HOST = System.getenv().getOrDefault("SLUGLINE_TEST_DB_HOST", "127.0.0.1");
-    private static final String PORT = System.getenv().getOrDefault("SLUGLINE_TEST_DB_PORT", "5432");
-    private static final String USER = System.getenv().getOrDefault("SLUGLINE_TEST_DB_USER", "postgres");
+    /** The tests' server (configured, or the embedded one): {@link TestDatabase#server()}. */
+    private static final TestDatabase.Server SERVER = TestDatabase.server();
+    private static final String HOST = SERVER.host();
+    private static final String PORT = String.valueOf(SERVER.port());
+    private static final String USER = SERVER.user();
     private static final int[] PORTS = FreePorts.pick(2);
     private static final int A = PORTS[0];
     private static final int B = PORTS[1];

@@ -2,6 +2,7 @@ package dev.slugline.webhooks;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.slugline.testing.FreePorts;
+import dev.slugline.testing.TestDatabase;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
@@ -51,10 +52,11 @@ class TwoInstancesIT {
 
     @BeforeAll
     static void start() throws Exception {
-        String host = env("SLUGLINE_TEST_DB_HOST", "127.0.0.1");
-        String port = env("SLUGLINE_TEST_DB_PORT", "5432");
-        String user = env("SLUGLINE_TEST_DB_USER", "postgres");
-        String password = env("SLUGLINE_TEST_DB_PASSWORD", "");
+        TestDatabase.Server server = TestDatabase.server(); // configured, or the embedded one
+        String host = server.host();
+        int port = server.port();
+        String user = server.user();
+        String password = server.password();
         String name = env("SLUGLINE_IT_DB_NAME", "slugline_6_it");
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres", user, password);
              Statement s = c.createStatement()) {

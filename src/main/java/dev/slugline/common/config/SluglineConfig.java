@@ -15,6 +15,13 @@ public interface SluglineConfig {
 
     Importing importing();
 
+    /**
+     * Import the sample posts of {@code examples/content} at the first start into an empty database. On in dev, off
+     * in tests; prod never imports them, whatever is set.
+     */
+    @WithDefault("false")
+    boolean sampleContent();
+
     /** The embedded PostgreSQL started when no datasource URL is configured (read early by dev.slugline.embedded). */
     EmbeddedPostgres embeddedPostgres();
     Site site();
