@@ -20,6 +20,9 @@ import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
+import dev.slugline.rendering.shortcodes.ShortcodeContext;
+import dev.slugline.rendering.shortcodes.Shortcodes;
+
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -56,7 +59,11 @@ public class MarkdownRenderer {
             .build();
 
     public RenderedMarkdown render(String markdown) {
-        return render(markdown, url -> url);
+        return render(markdown, ShortcodeContext.NONE);
+    }
+
+    public RenderedMarkdown render(String markdown, UnaryOperator<String> imageUrls) {
+        return render(markdown, ShortcodeContext.NONE.withImageUrls(imageUrls));
     }
 
     /**
@@ -64,35 +71,43 @@ public class MarkdownRenderer {
      * media they were stored as). The Markdown itself is not changed. Nesting deeper than {@link #MAX_DEPTH} is
      * flattened and {@code <!--more-->} is dropped, so any input renders in bounded stack and time.
      */
-    public RenderedMarkdown render(String markdown, UnaryOperator<String> imageUrls) {
+    public RenderedMarkdown render(String markdown, ShortcodeContext shortcodes) {
+        // Hugo shortcodes become placeholders here and their HTML after rendering (see rendering/shortcodes)
+        Shortcodes.Expansion expansion = Shortcodes.expand(markdown, shortcodes, inner -> render(inner, shortcodes).html());
+        markdown = expansion.markdown(markdown);
+        RenderedMarkdown rendered;
         if (PlainText.hasPathologicalRun(markdown)) {
-            return PlainText.render(markdown);
+            rendered = PlainText.render(markdown);
+        } else {
+            try {
+                rendered = renderTree(markdown, shortcodes.imageUrls(), expansion);
+            } catch (StackOverflowError tooDeep) {
+                // inline nesting the parser itself recurses on (a million nested emphasis markers): shown as text
+                rendered = PlainText.render(markdown);
+            }
         }
-        try {
-            return renderTree(markdown, imageUrls);
-        } catch (StackOverflowError tooDeep) {
-            // inline nesting the parser itself recurses on (a million nested emphasis markers): shown as text
-            return PlainText.render(markdown);
-        }
+        return new RenderedMarkdown(expansion.substitute(rendered.html()), expansion.plain(rendered.firstParagraph()), rendered.wordCount());
     }
 
-    private RenderedMarkdown renderTree(String markdown, UnaryOperator<String> imageUrls) {
+    private RenderedMarkdown renderTree(String markdown, UnaryOperator<String> imageUrls, Shortcodes.Expansion expansion) {
         Node document = parser.parse(markdown);
         // one walk over the tree: images pointed at their URLs, text collected and counted
-        TextCollector text = new TextCollector(imageUrls);
+        TextCollector text = new TextCollector(imageUrls, expansion);
         document.accept(text);
         return new RenderedMarkdown(renderer.render(document), text.firstParagraph(), text.words());
     }
 
     /** All readable text of a Markdown fragment as one line (the part of a post before {@code <!--more-->}). */
     public String plainText(String markdown) {
+        Shortcodes.Expansion expansion = Shortcodes.expand(markdown, ShortcodeContext.NONE, inner -> "");
+        markdown = expansion.markdown(markdown);
         Node document;
         try {
             document = parser.parse(markdown);
         } catch (StackOverflowError tooDeep) {
-            return PlainText.render(markdown).firstParagraph();
+            return expansion.plain(PlainText.render(markdown).firstParagraph());
         }
-        TextCollector text = new TextCollector(null);
+        TextCollector text = new TextCollector(null, expansion);
         text.everything = true;
         document.accept(text);
         return text.firstParagraph();
@@ -112,14 +127,16 @@ public class MarkdownRenderer {
         }
 
         private final UnaryOperator<String> imageUrls;
+        private final Shortcodes.Expansion shortcodes;
         private final StringBuilder firstParagraph = new StringBuilder();
         private boolean inFirstParagraph;
         private boolean firstParagraphSeen;
         private int words;
         private boolean everything;
 
-        TextCollector(UnaryOperator<String> imageUrls) {
+        TextCollector(UnaryOperator<String> imageUrls, Shortcodes.Expansion shortcodes) {
             this.imageUrls = imageUrls;
+            this.shortcodes = shortcodes;
         }
 
         @Override
@@ -185,6 +202,7 @@ public class MarkdownRenderer {
         }
 
         private void add(String literal) {
+            literal = shortcodes.plain(literal);
             words += countWords(literal);
             if (inFirstParagraph || everything) {
                 firstParagraph.append(literal);
