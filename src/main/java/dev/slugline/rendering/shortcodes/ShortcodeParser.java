@@ -82,8 +82,9 @@ public final class ShortcodeParser {
             int escapeEnd = escaped(text, at);
             if (escapeEnd > 0) {
                 // {{</* x */>}} -> {{< x >}}
-                char d = text.charAt(at + 2);
-                pending.append("{{").append(d).append(text, at + 5, escapeEnd - 5).append(d).append("}}");
+                char open = text.charAt(at + 2);
+                pending.append("{{").append(open).append(text, at + 5, escapeEnd - 5)
+                        .append(open == '<' ? '>' : '%').append("}}");
                 i = escapeEnd;
                 continue;
             }
@@ -186,11 +187,11 @@ public final class ShortcodeParser {
         if (at + 4 >= text.length()) {
             return -1;
         }
-        char d = text.charAt(at + 2);
-        if ((d != '<' && d != '%') || text.charAt(at + 3) != '/' || text.charAt(at + 4) != '*') {
+        char open = text.charAt(at + 2);
+        if ((open != '<' && open != '%') || text.charAt(at + 3) != '/' || text.charAt(at + 4) != '*') {
             return -1;
         }
-        int close = text.indexOf("*/" + d + "}}", at + 5);
+        int close = text.indexOf("*/" + (open == '<' ? '>' : '%') + "}}", at + 5);
         return close < 0 ? -1 : close + 5;
     }
 
@@ -200,10 +201,11 @@ public final class ShortcodeParser {
         if (at + 2 >= n) {
             return null;
         }
-        char d = text.charAt(at + 2);
-        if (d != '<' && d != '%') {
+        char open = text.charAt(at + 2);
+        if (open != '<' && open != '%') {
             return null;
         }
+        char d = open == '<' ? '>' : '%'; // the closing delimiter's first character
         int j = skipSpace(text, at + 3);
         boolean closing = j < n && text.charAt(j) == '/';
         if (closing) {
@@ -225,10 +227,10 @@ public final class ShortcodeParser {
                 return null;
             }
             if (text.startsWith(d + "}}", j)) {
-                return new Tag(closing, name, positional, named, d == '%', false, at, j + 3);
+                return new Tag(closing, name, positional, named, open == '%', false, at, j + 3);
             }
             if (text.startsWith("/" + d + "}}", j)) {
-                return new Tag(closing, name, positional, named, d == '%', true, at, j + 4);
+                return new Tag(closing, name, positional, named, open == '%', true, at, j + 4);
             }
             if (closing) {
                 return null;
@@ -240,7 +242,7 @@ public final class ShortcodeParser {
                 return null;
             }
             j = end[0];
-            if (first != '"' && first != '`' && j < n && text.charAt(j) == '=') {
+            if (first != '"' && first != '`' && first != '\'' && j < n && text.charAt(j) == '=') {
                 String v = value(text, j + 1, d, end);
                 if (v == null) {
                     return null;
@@ -275,8 +277,8 @@ public final class ShortcodeParser {
             }
             return null;
         }
-        if (c == '`') {
-            int close = text.indexOf('`', j + 1);
+        if (c == '`' || c == '\'') { // raw; single quotes are not Hugo's but writers use them
+            int close = text.indexOf(c, j + 1);
             if (close < 0) {
                 return null;
             }
