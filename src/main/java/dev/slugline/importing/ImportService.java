@@ -14,6 +14,8 @@ import dev.slugline.posts.PostImportService;
 import dev.slugline.posts.PostService;
 import dev.slugline.rendering.MarkdownRenderer;
 import dev.slugline.rendering.RenderedMarkdown;
+import dev.slugline.rendering.shortcodes.ShortcodeContext;
+import dev.slugline.rendering.shortcodes.ShortcodeLinks;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.context.ManagedExecutor;
@@ -29,6 +31,7 @@ import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -55,10 +58,12 @@ public class ImportService {
     private final MediaService media;
     private final MarkdownRenderer renderer;
     private final SluglineConfig config;
+    private final ShortcodeLinks shortcodes;
 
     public ImportService(ArchiveReader archives, PostFileReader files, PostService posts, PostImportService postImports,
                          MediaService media, MarkdownRenderer renderer, SluglineConfig config, MeterRegistry meters,
-                         WebhookService webhooks, ManagedExecutor writer) {
+                         WebhookService webhooks, ManagedExecutor writer, ShortcodeLinks shortcodes) {
+        this.shortcodes = shortcodes;
         this.postImports = postImports;
         this.writer = writer;
         this.meters = meters;
@@ -225,6 +230,10 @@ public class ImportService {
             }
         }
 
+        // Hugo's ref and relref name other files of the archive
+        ArchiveRefs refs = new ArchiveRefs();
+        read.stream().filter(c -> c.failure == null && c.slug != null).forEach(c -> refs.add(c.path, c.slug));
+
         List<Candidate> toWrite = new ArrayList<>();
         for (Candidate c : read) {
             if (c.failure != null) {
@@ -245,7 +254,7 @@ public class ImportService {
         java.util.concurrent.Future<List<PostImportService.Result>> writing = null;
         for (int from = 0; from < toWrite.size(); from += BATCH) {
             List<Candidate> chunk = toWrite.subList(from, Math.min(toWrite.size(), from + BATCH));
-            List<PostImportService.Item> prepared = chunk.parallelStream().map(c -> prepareOrFail(c, mediaPaths)).toList();
+            List<PostImportService.Item> prepared = chunk.parallelStream().map(c -> prepareOrFail(c, mediaPaths, refs)).toList();
             List<Candidate> ready = new ArrayList<>();
             List<PostImportService.Item> items = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
@@ -354,9 +363,9 @@ public class ImportService {
     }
 
     /** {@link #prepare}, or null with the file's failure set if rendering it failed unexpectedly. */
-    private PostImportService.Item prepareOrFail(Candidate c, Set<String> mediaPaths) {
+    private PostImportService.Item prepareOrFail(Candidate c, Set<String> mediaPaths, ArchiveRefs refs) {
         try {
-            return prepare(c, mediaPaths);
+            return prepare(c, mediaPaths, refs);
         } catch (RuntimeException e) {
             Log.warnf(e, "Import of %s failed", c.path);
             c.failure = report(c.path, ImportReport.Status.failed, c.slug, "file", null,
@@ -369,10 +378,10 @@ public class ImportService {
      * Renders a read file, pointing its relative images at the media of this import (and warning about those
      * that are not in it or point outside it), and hashes what it decides about its post.
      */
-    private PostImportService.Item prepare(Candidate c, Set<String> mediaPaths) {
+    private PostImportService.Item prepare(Candidate c, Set<String> mediaPaths, ArchiveRefs refs) {
         List<String> warnings = new ArrayList<>(c.warnings);
         Map<String, String> imageUrls = new LinkedHashMap<>();
-        RenderedMarkdown rendered = renderer.render(c.input.markdown(), destination -> {
+        UnaryOperator<String> images = destination -> {
             java.util.Optional<String> target = siteRooted(destination, mediaPaths).or(() -> ImportPaths.resolve(c.path, destination));
             if (target.isEmpty()) {
                 return null;
@@ -388,7 +397,13 @@ public class ImportService {
             String url = MediaService.url(target.get());
             imageUrls.put(destination, url);
             return url;
+        };
+        ShortcodeContext context = shortcodes.context(c.input.frontMatter(), refs::slug, images, warning -> {
+            if (!warnings.contains(warning)) {
+                warnings.add(warning);
+            }
         });
+        RenderedMarkdown rendered = renderer.render(c.input.markdown(), context);
         return new PostImportService.Item(c.slug, c.input, c.path, imageUrls, rendered,
                 PostImportService.importHash(c.slug, c.input, c.path, imageUrls), c.fileHash, warnings);
     }
