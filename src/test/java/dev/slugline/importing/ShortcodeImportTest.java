@@ -72,4 +72,28 @@ class ShortcodeImportTest {
         }
         assertThat(Jsoup.parseBodyFragment(item.selectFirst("description").text()).text()).doesNotContain("{{");
     }
+
+    @Test
+    void shortcodesWrittenThroughTheApiRenderAndRefNamesAStoredPost() {
+        String target = dev.slugline.testing.Fixtures.unique("sc-target");
+        dev.slugline.testing.Fixtures.create(dev.slugline.testing.Fixtures.post("Target", "Target body")).statusCode(201);
+        Map<String, Object> target2 = dev.slugline.testing.Fixtures.post("Target " + target, "Body");
+        target2.put("slug", target);
+        dev.slugline.testing.Fixtures.create(target2).statusCode(201);
+        String slug = dev.slugline.testing.Fixtures.unique("sc-api");
+        Map<String, Object> post = dev.slugline.testing.Fixtures.post("Api " + slug,
+                "{{< vimeo 146022717 >}}\n\nRead [this]({{< relref \"posts/" + target + ".md\" >}}) and "
+                        + "{{< gist spf13 7896402 >}}\n\n{{< youtube \"x\\\" onload=\\\"alert(1)\" >}}\n");
+        post.put("slug", slug);
+        dev.slugline.testing.Fixtures.create(post).statusCode(201);
+        JsonPath view = editor().get("/api/posts/{slug}", slug).then().statusCode(200).extract().jsonPath();
+        Document html = Jsoup.parseBodyFragment(view.getString("html"));
+        assertThat(html.selectFirst("iframe").attr("src")).isEqualTo("https://player.vimeo.com/video/146022717?dnt=1");
+        assertThat(html.select("iframe")).hasSize(1);
+        assertThat(html.selectFirst("a:contains(this)").attr("href")).isEqualTo("/posts/" + target);
+        assertThat(html.selectFirst("a[href^=https://gist.github.com/]").attr("href")).isEqualTo("https://gist.github.com/spf13/7896402");
+        assertThat(html.select("script, [onload]")).isEmpty();
+        assertThat(view.getString("summary")).doesNotContain("{{").doesNotContain("SLUGLINESC");
+        assertThat(html.text()).doesNotContain("{{");
+    }
 }
