@@ -31,6 +31,7 @@ final class BuiltinShortcodes {
     private static final Pattern GIST_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z0-9_+#.-]{1,40}");
     private static final Pattern SIZE = Pattern.compile("[0-9]{1,5}(%|px)?");
+    private static final Pattern NOT_ANCHOR = Pattern.compile("[^a-z0-9_-]");
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
 
     private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
@@ -154,7 +155,7 @@ final class BuiltinShortcodes {
         String url = "https://gist.github.com/" + user + "/" + id;
         String text = "Gist " + user + "/" + id;
         if (present(file)) {
-            url += "#file-" + file.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "-");
+            url += "#file-" + NOT_ANCHOR.matcher(file.toLowerCase(Locale.ROOT)).replaceAll("-");
             text += ": " + file;
         }
         Element p = element("p").attr("class", "gist");
@@ -192,7 +193,7 @@ final class BuiltinShortcodes {
 
     private static Output highlight(Shortcode s) {
         String inner = s.inner() == null ? "" : s.inner();
-        inner = inner.replaceFirst("^\\r?\\n", "");
+        inner = inner.startsWith("\r\n") ? inner.substring(2) : inner.startsWith("\n") ? inner.substring(1) : inner;
         if (inner.endsWith("\n")) {
             inner = inner.substring(0, inner.length() - 1);
         }
