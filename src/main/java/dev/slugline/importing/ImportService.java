@@ -15,6 +15,8 @@ import dev.slugline.posts.PostPaths;
 import dev.slugline.posts.PostService;
 import dev.slugline.rendering.MarkdownRenderer;
 import dev.slugline.rendering.RenderedMarkdown;
+import dev.slugline.rendering.shortcodes.ShortcodeContext;
+import dev.slugline.rendering.shortcodes.ShortcodeLinks;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.context.ManagedExecutor;
@@ -30,6 +32,7 @@ import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -57,11 +60,13 @@ public class ImportService {
     private final MarkdownRenderer renderer;
     private final SluglineConfig config;
     private final PostPaths oldPaths;
+    private final ShortcodeLinks shortcodes;
 
     public ImportService(ArchiveReader archives, PostFileReader files, PostService posts, PostImportService postImports,
                          MediaService media, MarkdownRenderer renderer, SluglineConfig config, MeterRegistry meters,
-                         WebhookService webhooks, ManagedExecutor writer, PostPaths oldPaths) {
+                         WebhookService webhooks, ManagedExecutor writer, PostPaths oldPaths, ShortcodeLinks shortcodes) {
         this.oldPaths = oldPaths;
+        this.shortcodes = shortcodes;
         this.postImports = postImports;
         this.writer = writer;
         this.meters = meters;
@@ -238,6 +243,10 @@ public class ImportService {
                     c.slug = slug;
                 }));
 
+        // Hugo's ref and relref name other files of the archive
+        ArchiveRefs refs = new ArchiveRefs();
+        read.stream().filter(c -> c.failure == null && c.slug != null).forEach(c -> refs.add(c.path, c.slug));
+
         List<Candidate> toWrite = new ArrayList<>();
         for (Candidate c : read) {
             if (c.failure != null) {
@@ -261,7 +270,7 @@ public class ImportService {
         java.util.concurrent.Future<List<PostImportService.Result>> writing = null;
         for (int from = 0; from < toWrite.size(); from += BATCH) {
             List<Candidate> chunk = toWrite.subList(from, Math.min(toWrite.size(), from + BATCH));
-            List<PostImportService.Item> prepared = chunk.parallelStream().map(c -> prepareOrFail(c, mediaPaths, links)).toList();
+            List<PostImportService.Item> prepared = chunk.parallelStream().map(c -> prepareOrFail(c, mediaPaths, links, refs)).toList();
             List<Candidate> ready = new ArrayList<>();
             List<PostImportService.Item> items = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
@@ -411,9 +420,9 @@ public class ImportService {
     }
 
     /** {@link #prepare}, or null with the file's failure set if rendering it failed unexpectedly. */
-    private PostImportService.Item prepareOrFail(Candidate c, Set<String> mediaPaths, OldSiteLinks links) {
+    private PostImportService.Item prepareOrFail(Candidate c, Set<String> mediaPaths, OldSiteLinks links, ArchiveRefs refs) {
         try {
-            return prepare(c, mediaPaths, links);
+            return prepare(c, mediaPaths, links, refs);
         } catch (RuntimeException e) {
             Log.warnf(e, "Import of %s failed", c.path);
             c.failure = report(c.path, ImportReport.Status.failed, c.slug, "file", null,
@@ -426,18 +435,18 @@ public class ImportService {
      * Renders a read file, pointing its relative images at the media of this import (and warning about those
      * that are not in it or point outside it), and hashes what it decides about its post.
      */
-    private PostImportService.Item prepare(Candidate c, Set<String> mediaPaths, OldSiteLinks links) {
+    private PostImportService.Item prepare(Candidate c, Set<String> mediaPaths, OldSiteLinks links, ArchiveRefs refs) {
         List<String> warnings = new ArrayList<>(c.warnings);
         Map<String, String> imageUrls = new LinkedHashMap<>();
         Map<String, String> linkUrls = new LinkedHashMap<>();
-        java.util.function.UnaryOperator<String> linkRewriter = destination -> {
+        UnaryOperator<String> linkRewriter = destination -> {
             String url = links.rewrite(c.path, c.formerPaths, destination);
             if (url != null) {
                 linkUrls.put(destination, url);
             }
             return url;
         };
-        RenderedMarkdown rendered = renderer.render(c.input.markdown(), destination -> {
+        UnaryOperator<String> images = destination -> {
             java.util.Optional<String> target = siteRooted(destination, mediaPaths).or(() -> ImportPaths.resolve(c.path, destination));
             if (target.isEmpty()) {
                 return null;
@@ -453,7 +462,13 @@ public class ImportService {
             String url = MediaService.url(target.get());
             imageUrls.put(destination, url);
             return url;
-        }, linkRewriter);
+        };
+        ShortcodeContext context = shortcodes.context(c.input.frontMatter(), refs::slug, images, warning -> {
+            if (!warnings.contains(warning)) {
+                warnings.add(warning);
+            }
+        });
+        RenderedMarkdown rendered = renderer.render(c.input.markdown(), context, linkRewriter);
         return new PostImportService.Item(c.slug, c.input, c.path, imageUrls, rendered,
                 PostImportService.importHash(c.slug, c.input, c.path, imageUrls, linkUrls, c.formerPaths), c.fileHash,
                 warnings, c.formerPaths);

@@ -8,6 +8,8 @@ import dev.slugline.common.errors.PreconditionFailedException;
 import dev.slugline.common.paging.Page;
 import dev.slugline.common.text.Slugs;
 import dev.slugline.rendering.MarkdownRenderer;
+import dev.slugline.rendering.shortcodes.ShortcodeContext;
+import dev.slugline.rendering.shortcodes.ShortcodeLinks;
 import dev.slugline.rendering.RenderedMarkdown;
 import dev.slugline.taxonomy.Category;
 import dev.slugline.taxonomy.Tag;
@@ -51,9 +53,11 @@ public class PostService {
     private final MarkdownRenderer renderer;
     private final SluglineConfig config;
     private final Editing editing;
+    private final ShortcodeLinks shortcodes;
 
     public PostService(PostRepository posts, TaxonomyService taxonomy, MarkdownRenderer renderer,
-                       SluglineConfig config, Editing editing) {
+                       SluglineConfig config, Editing editing, ShortcodeLinks shortcodes) {
+        this.shortcodes = shortcodes;
         this.posts = posts;
         this.taxonomy = taxonomy;
         this.renderer = renderer;
@@ -290,8 +294,15 @@ public class PostService {
         Set<Tag> tags = taxonomy.tagsFor(checked.tags());
         boolean draft = input.status() == PostStatus.DRAFT;
         OffsetDateTime publishedAt = input.publishedAt() != null || draft ? input.publishedAt() : now();
-        setContent(post, input, renderer.render(input.markdown()), publishedAt, categories, tags);
+        setContent(post, input, renderer.render(input.markdown(), shortcodeContext(input)), publishedAt, categories, tags);
         post.importHash = null;
+    }
+
+    /** Hugo shortcodes written through the API: {@code param} reads the front matter, {@code ref} names a stored post by slug. */
+    private ShortcodeContext shortcodeContext(PostInput input) {
+        return shortcodes.context(input.frontMatter(),
+                target -> posts.findBySlug(ShortcodeLinks.slugOf(target)).map(p -> p.slug),
+                url -> url, warning -> Log.debugf("post %s: %s", input.slug(), warning));
     }
 
     /** What every write of the API sets: the content (as an import stores it too, {@link PostContent}) and its terms. */

@@ -12,14 +12,17 @@ import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Image;
-import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
+import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+
+import dev.slugline.rendering.shortcodes.ShortcodeContext;
+import dev.slugline.rendering.shortcodes.Shortcodes;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -57,7 +60,11 @@ public class MarkdownRenderer {
             .build();
 
     public RenderedMarkdown render(String markdown) {
-        return render(markdown, url -> url);
+        return render(markdown, ShortcodeContext.NONE);
+    }
+
+    public RenderedMarkdown render(String markdown, UnaryOperator<String> imageUrls) {
+        return render(markdown, ShortcodeContext.NONE.withImageUrls(imageUrls));
     }
 
     /**
@@ -65,43 +72,53 @@ public class MarkdownRenderer {
      * media they were stored as). The Markdown itself is not changed. Nesting deeper than {@link #MAX_DEPTH} is
      * flattened and {@code <!--more-->} is dropped, so any input renders in bounded stack and time.
      */
-    public RenderedMarkdown render(String markdown, UnaryOperator<String> imageUrls) {
-        return render(markdown, imageUrls, null);
+    public RenderedMarkdown render(String markdown, ShortcodeContext shortcodes) {
+        return render(markdown, shortcodes, null);
     }
 
     /**
-     * As {@link #render(String, UnaryOperator)}, with link URLs passed through {@code linkUrls} too (imports point
+     * As {@link #render(String, ShortcodeContext)}, with link URLs passed through {@code linkUrls} too (imports point
      * links to the old site's posts at their new paths); a null result keeps the link as written.
      */
-    public RenderedMarkdown render(String markdown, UnaryOperator<String> imageUrls, UnaryOperator<String> linkUrls) {
+    public RenderedMarkdown render(String markdown, ShortcodeContext shortcodes, UnaryOperator<String> linkUrls) {
+        // Hugo shortcodes become placeholders here and their HTML after rendering (see rendering/shortcodes)
+        Shortcodes.Expansion expansion = Shortcodes.expand(markdown, shortcodes,
+                inner -> render(inner, shortcodes, linkUrls).html());
+        markdown = expansion.markdown(markdown);
+        RenderedMarkdown rendered;
         if (PlainText.hasPathologicalRun(markdown)) {
-            return PlainText.render(markdown);
+            rendered = PlainText.render(markdown);
+        } else {
+            try {
+                rendered = renderTree(markdown, shortcodes.imageUrls(), linkUrls, expansion);
+            } catch (StackOverflowError tooDeep) {
+                // inline nesting the parser itself recurses on (a million nested emphasis markers): shown as text
+                rendered = PlainText.render(markdown);
+            }
         }
-        try {
-            return renderTree(markdown, imageUrls, linkUrls);
-        } catch (StackOverflowError tooDeep) {
-            // inline nesting the parser itself recurses on (a million nested emphasis markers): shown as text
-            return PlainText.render(markdown);
-        }
+        return new RenderedMarkdown(expansion.substitute(rendered.html()), expansion.plain(rendered.firstParagraph()), rendered.wordCount());
     }
 
-    private RenderedMarkdown renderTree(String markdown, UnaryOperator<String> imageUrls, UnaryOperator<String> linkUrls) {
+    private RenderedMarkdown renderTree(String markdown, UnaryOperator<String> imageUrls, UnaryOperator<String> linkUrls,
+                                        Shortcodes.Expansion expansion) {
         Node document = parser.parse(markdown);
-        // one walk over the tree: images pointed at their URLs, text collected and counted
-        TextCollector text = new TextCollector(imageUrls, linkUrls);
+        // one walk over the tree: images and links pointed at their URLs, text collected and counted
+        TextCollector text = new TextCollector(imageUrls, linkUrls, expansion);
         document.accept(text);
         return new RenderedMarkdown(renderer.render(document), text.firstParagraph(), text.words());
     }
 
     /** All readable text of a Markdown fragment as one line (the part of a post before {@code <!--more-->}). */
     public String plainText(String markdown) {
+        Shortcodes.Expansion expansion = Shortcodes.expand(markdown, ShortcodeContext.NONE, inner -> "");
+        markdown = expansion.markdown(markdown);
         Node document;
         try {
             document = parser.parse(markdown);
         } catch (StackOverflowError tooDeep) {
-            return PlainText.render(markdown).firstParagraph();
+            return expansion.plain(PlainText.render(markdown).firstParagraph());
         }
-        TextCollector text = new TextCollector(null, null);
+        TextCollector text = new TextCollector(null, null, expansion);
         text.everything = true;
         document.accept(text);
         return text.firstParagraph();
@@ -122,15 +139,17 @@ public class MarkdownRenderer {
 
         private final UnaryOperator<String> imageUrls;
         private final UnaryOperator<String> linkUrls;
+        private final Shortcodes.Expansion shortcodes;
         private final StringBuilder firstParagraph = new StringBuilder();
         private boolean inFirstParagraph;
         private boolean firstParagraphSeen;
         private int words;
         private boolean everything;
 
-        TextCollector(UnaryOperator<String> imageUrls, UnaryOperator<String> linkUrls) {
+        TextCollector(UnaryOperator<String> imageUrls, UnaryOperator<String> linkUrls, Shortcodes.Expansion shortcodes) {
             this.imageUrls = imageUrls;
             this.linkUrls = linkUrls;
+            this.shortcodes = shortcodes;
         }
 
         @Override
@@ -207,6 +226,7 @@ public class MarkdownRenderer {
         }
 
         private void add(String literal) {
+            literal = shortcodes.plain(literal);
             words += countWords(literal);
             if (inFirstParagraph || everything) {
                 firstParagraph.append(literal);
