@@ -102,7 +102,12 @@ public class PostFileReader {
             warnings.add("no date in the front matter or the file name: the post has no publication date");
         }
         boolean jekyll = path != null && ImportPaths.isJekyll(path);
-        PostInput input = new PostInput(title, slug, summary(markdown), markdown.body(), status(markdown), date,
+        String body = markdown.body();
+        if (path != null && ImportPaths.isHtml(path) && renderer.sanitizer() != null) {
+            // a Hugo HTML page: its clean HTML, kept as one HTML block of the Markdown body
+            body = renderer.sanitizer().asMarkdownBody(body);
+        }
+        PostInput input = new PostInput(title, slug, summary(markdown), body, status(markdown), date,
                 terms(markdown, jekyll, "categories", "category"), terms(markdown, jekyll, "tags", "tag"),
                 unknownKeys(frontMatter), dates.get("expiryDate"));
         requireValid(markdown, input);
