@@ -156,7 +156,6 @@ class XssCorpusTest {
         assertThat(rssXml.select("item")).isNotEmpty();
         assertNoScriptElements(rssXml, "RSS " + tag);
         for (Element item : rssXml.select("item")) {
-            assertSafe(Jsoup.parseBodyFragment(item.selectFirst("title").text()), "RSS title in " + tag);
             Element description = item.selectFirst("description");
             if (description != null) {
                 assertSafe(Jsoup.parseBodyFragment(description.text()), "RSS description in " + tag);
