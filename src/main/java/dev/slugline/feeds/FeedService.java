@@ -108,7 +108,9 @@ public class FeedService {
             entry.setUpdatedDate(date(post.get("updatedAt")));
             SyndContent summary = new SyndContentImpl();
             summary.setType("text/plain");
-            summary.setValue(xmlText((String) post.get("summary")));
+            String text = xmlText((String) post.get("summary"));
+            // RSS readers take an item's description as HTML: the plain-text summary is escaped for it (issue 13)
+            summary.setValue(format == Format.RSS && text != null ? escapeXml(text) : text);
             entry.setDescription(summary);
             SyndContent content = new SyndContentImpl();
             content.setType("html");

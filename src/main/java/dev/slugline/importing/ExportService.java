@@ -83,7 +83,8 @@ public class ExportService {
             Set<String> written = new HashSet<>();
             media.forEach(file -> entry(zip, written, file.media().path, file.data()));
             posts.forEachForExport((post, sourcePath) -> {
-                String path = sourcePath != null && ImportPaths.isMarkdown(sourcePath) && !written.contains(sourcePath)
+                String path = sourcePath != null && (ImportPaths.isMarkdown(sourcePath) || ImportPaths.isHtml(sourcePath))
+                        && !written.contains(sourcePath)
                         ? sourcePath : "content/posts/" + post.slug() + ".md";
                 entry(zip, written, path, toMarkdown(post).getBytes(StandardCharsets.UTF_8));
             });

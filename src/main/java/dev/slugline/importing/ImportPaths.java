@@ -52,6 +52,35 @@ public final class ImportPaths {
         return lower.endsWith(".md") || lower.endsWith(".markdown") || lower.endsWith(".mdown");
     }
 
+    public static boolean isHtml(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".html") || lower.endsWith(".htm");
+    }
+
+    /**
+     * A Hugo content page written in HTML: an {@code .html} file that opens with front matter ({@code ---},
+     * {@code +++} or a JSON object). Other HTML files (templates, static pages) are media as before.
+     */
+    public static boolean isHtmlPage(String path, byte[] data) {
+        if (!isHtml(path) || data == null) {
+            return false;
+        }
+        int i = data.length >= 3 && (data[0] & 0xff) == 0xEF && (data[1] & 0xff) == 0xBB && (data[2] & 0xff) == 0xBF ? 3 : 0;
+        while (i < data.length && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n')) {
+            i++;
+        }
+        if (i < data.length && data[i] == '{') {
+            return true;
+        }
+        return i + 3 <= data.length && ((data[i] == '-' && data[i + 1] == '-' && data[i + 2] == '-')
+                || (data[i] == '+' && data[i + 1] == '+' && data[i + 2] == '+'));
+    }
+
+    /** A file an import makes a post of: Markdown, or an HTML page with front matter. */
+    public static boolean isPost(String path, byte[] data) {
+        return isMarkdown(path) || isHtmlPage(path, data);
+    }
+
     /** Files nobody means to import: hidden files, macOS resource forks. */
     public static boolean isIgnored(String path) {
         for (String part : path.split("/")) {

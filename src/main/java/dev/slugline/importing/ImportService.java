@@ -176,9 +176,9 @@ public class ImportService {
             }
             java.util.Optional<String> tooLong = ImportPaths.tooLong(path);
             if (tooLong.isPresent()) {
-                reports.put(path, report(path, ImportPaths.isMarkdown(path) ? ImportReport.Kind.post : ImportReport.Kind.media,
+                reports.put(path, report(path, ImportPaths.isPost(path, data) ? ImportReport.Kind.post : ImportReport.Kind.media,
                         ImportReport.Status.failed, null, "path", null, tooLong.get(), List.of()));
-            } else if (!ImportPaths.isMarkdown(path)) {
+            } else if (!ImportPaths.isPost(path, data)) {
                 mediaFiles.put(path, data);
             } else if (ImportPaths.isSectionPage(path)) {
                 reports.put(path, report(path, ImportReport.Status.skipped, null, null, null,

@@ -124,7 +124,12 @@ public class PostFileReader {
                 collect(markdown, key, value, kind.equals("tags") ? tags : categories);
             }
         });
-        PostInput input = new PostInput(title, slug, summary(markdown), markdown.body(), status(markdown), date,
+        String body = markdown.body();
+        if (path != null && ImportPaths.isHtml(path) && renderer.sanitizer() != null) {
+            // a Hugo HTML page: its clean HTML, kept as one HTML block of the Markdown body
+            body = renderer.sanitizer().asMarkdownBody(body);
+        }
+        PostInput input = new PostInput(title, slug, summary(markdown), body, status(markdown), date,
                 categories, tags, unknownKeys(frontMatter, termKeys.keySet()), dates.get("expiryDate"));
         requireValid(markdown, input);
         return new ReadFile(input, slug, warnings, scalar(markdown, "slug"));

@@ -1,8 +1,11 @@
 package dev.slugline.rendering;
 
+import dev.slugline.common.config.SluglineConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.footnotes.FootnotesExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
@@ -11,6 +14,8 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.IndentedCodeBlock;
@@ -20,6 +25,8 @@ import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 import dev.slugline.rendering.shortcodes.ShortcodeContext;
 import dev.slugline.rendering.shortcodes.Shortcodes;
@@ -28,9 +35,10 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * Renders a post's Markdown (CommonMark with GFM tables, strikethrough, autolinks, task lists and heading
- * anchors) to HTML once, at write time. Raw HTML is escaped and unsafe URLs are dropped, so the output can be
- * inserted into a page as it is.
+ * Renders a post's Markdown (CommonMark with GFM tables, strikethrough, autolinks, task lists, heading anchors
+ * and footnotes) to HTML once, at write time. Unsafe URLs are dropped; raw HTML is cleaned by
+ * {@link HtmlSanitizer} ({@code slugline.rendering.raw-html=sanitize}, the default) or escaped ({@code escape});
+ * HTML comments never show. The output can be inserted into a page as it is.
  */
 @ApplicationScoped
 public class MarkdownRenderer {
@@ -40,7 +48,8 @@ public class MarkdownRenderer {
             StrikethroughExtension.create(),
             AutolinkExtension.create(),
             TaskListItemsExtension.create(),
-            HeadingAnchorExtension.create());
+            HeadingAnchorExtension.create(),
+            FootnotesExtension.create());
 
     /** Deeper block or inline nesting than this is flattened before rendering. */
     public static final int MAX_DEPTH = 64;
@@ -52,12 +61,36 @@ public class MarkdownRenderer {
                 return node;
             })
             .extensions(EXTENSIONS).build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder()
-            .extensions(EXTENSIONS)
-            .escapeHtml(true)
-            .sanitizeUrls(true)
-            .urlSanitizer(new SafeUrlSanitizer())
-            .build();
+    private final HtmlRenderer renderer;
+    /** Null when raw HTML is escaped. */
+    private final HtmlSanitizer sanitizer;
+
+    /** Sanitising raw HTML, iframes from the default embed hosts (plain unit tests). */
+    public MarkdownRenderer() {
+        this(SluglineConfig.Rendering.RawHtml.SANITIZE,
+                List.of("www.youtube-nocookie.com", "youtube-nocookie.com", "www.youtube.com", "youtube.com", "player.vimeo.com"));
+    }
+
+    @Inject
+    public MarkdownRenderer(SluglineConfig config) {
+        this(config.rendering().rawHtml(), config.rendering().embedHosts());
+    }
+
+    public MarkdownRenderer(SluglineConfig.Rendering.RawHtml rawHtml, List<String> embedHosts) {
+        boolean escape = rawHtml == SluglineConfig.Rendering.RawHtml.ESCAPE;
+        this.sanitizer = escape ? null : new HtmlSanitizer(embedHosts);
+        this.renderer = HtmlRenderer.builder()
+                .extensions(EXTENSIONS)
+                .escapeHtml(escape)
+                .sanitizeUrls(true)
+                .urlSanitizer(new SafeUrlSanitizer())
+                .build();
+    }
+
+    /** The sanitiser raw HTML passes through, or null when it is escaped. */
+    public HtmlSanitizer sanitizer() {
+        return sanitizer;
+    }
 
     public RenderedMarkdown render(String markdown) {
         return render(markdown, ShortcodeContext.NONE);
@@ -105,7 +138,29 @@ public class MarkdownRenderer {
         // one walk over the tree: images and links pointed at their URLs, text collected and counted
         TextCollector text = new TextCollector(imageUrls, linkUrls, expansion);
         document.accept(text);
-        return new RenderedMarkdown(renderer.render(document), text.firstParagraph(), text.words());
+        String html = renderer.render(document);
+        if (sanitizer == null || !text.rawHtml) {
+            // CommonMark's own output is safe: text escaped, URLs sanitised
+            return new RenderedMarkdown(html, text.firstParagraph(), text.words());
+        }
+        // raw HTML: parsed and cleaned once; the text of the clean document is what readers see
+        Document clean = sanitizer.clean(html);
+        String first = firstParagraph(clean);
+        return new RenderedMarkdown(HtmlSanitizer.serialise(clean), first != null ? first : text.firstParagraph(),
+                TextCollector.countWords(clean.body().text()));
+    }
+
+    /** The text of the first paragraph with text of a cleaned document, or null when it has none. */
+    private static String firstParagraph(Document clean) {
+        for (Element element : clean.body().getAllElements()) {
+            if (element.normalName().equals("p")) {
+                String text = element.text();
+                if (!text.isBlank()) {
+                    return text.strip();
+                }
+            }
+        }
+        return null;
     }
 
     /** All readable text of a Markdown fragment as one line (the part of a post before {@code <!--more-->}). */
@@ -121,6 +176,10 @@ public class MarkdownRenderer {
         TextCollector text = new TextCollector(null, null, expansion);
         text.everything = true;
         document.accept(text);
+        if (sanitizer != null && text.rawHtml) {
+            // what readers see of the raw HTML, never its tags, comments or script
+            return TextCollector.collapse(sanitizer.clean(renderer.render(document)).body().text());
+        }
         return text.firstParagraph();
     }
 
@@ -145,6 +204,8 @@ public class MarkdownRenderer {
         private boolean firstParagraphSeen;
         private int words;
         private boolean everything;
+        /** Whether the document holds raw HTML (comments and {@code <!--more-->} are gone before this walk). */
+        private boolean rawHtml;
 
         TextCollector(UnaryOperator<String> imageUrls, UnaryOperator<String> linkUrls, Shortcodes.Expansion shortcodes) {
             this.imageUrls = imageUrls;
@@ -183,6 +244,16 @@ public class MarkdownRenderer {
             visitChildren(paragraph);
             inFirstParagraph = false;
             firstParagraphSeen = !firstParagraph.toString().isBlank();
+        }
+
+        @Override
+        public void visit(HtmlBlock htmlBlock) {
+            rawHtml = true;
+        }
+
+        @Override
+        public void visit(HtmlInline htmlInline) {
+            rawHtml = true;
         }
 
         @Override
@@ -235,6 +306,10 @@ public class MarkdownRenderer {
 
         /** The collected text with each run of whitespace ({@code \\s}: space, tab, line breaks) as one space, stripped. */
         String firstParagraph() {
+            return collapse(firstParagraph);
+        }
+
+        static String collapse(CharSequence firstParagraph) {
             StringBuilder collapsed = new StringBuilder(firstParagraph.length());
             boolean inSpace = false;
             for (int i = 0; i < firstParagraph.length(); i++) {
@@ -254,7 +329,7 @@ public class MarkdownRenderer {
             return words;
         }
 
-        private static int countWords(String text) {
+        static int countWords(String text) {
             int count = 0;
             boolean inWord = false;
             for (int i = 0; i < text.length(); ) {

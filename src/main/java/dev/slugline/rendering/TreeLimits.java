@@ -10,7 +10,8 @@ import java.util.Deque;
 /**
  * Keeps a parsed document shallow enough for the (recursive) renderers: a node deeper than the limit is
  * replaced by its children, so 100,000 nested quotes or emphasis markers render as flat text instead of a
- * {@code StackOverflowError}. Also drops the {@code <!--more-->} summary marker. Iterative, linear in nodes.
+ * {@code StackOverflowError}. Also drops HTML comments, the {@code <!--more-->} summary marker among them, so
+ * they never show, escaped or not. Iterative, linear in nodes.
  */
 final class TreeLimits {
 
@@ -27,7 +28,7 @@ final class TreeLimits {
             Node node = nodes.pop();
             int depth = depths.pop();
             Node child = node.getFirstChild();
-            if (isMore(node)) {
+            if (isComment(node)) {
                 push(node.getNext(), depth, nodes, depths);
                 node.unlink();
             } else if (child != null && depth >= maxDepth) {
@@ -54,12 +55,14 @@ final class TreeLimits {
         }
     }
 
-    private static boolean isMore(Node node) {
+    /** An inline comment, or an HTML block that is nothing but comments. */
+    private static boolean isComment(Node node) {
         if (node instanceof HtmlInline inline) {
-            return inline.getLiteral().strip().equalsIgnoreCase(MORE);
+            return inline.getLiteral().startsWith("<!--");
         }
         if (node instanceof HtmlBlock block) {
-            return block.getLiteral().strip().equalsIgnoreCase(MORE);
+            String literal = block.getLiteral().strip();
+            return literal.startsWith("<!--") && literal.endsWith("-->");
         }
         return false;
     }

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.slugline.common.config.SluglineConfig;
+
+import java.util.List;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,10 +62,57 @@ class MarkdownRendererTest {
     }
 
     @Test
-    void rawHtmlIsShownAsText() {
-        Document html = render("<script>alert(1)</script>");
+    void rawHtmlIsShownAsTextWhenEscaped() {
+        MarkdownRenderer escaping = new MarkdownRenderer(SluglineConfig.Rendering.RawHtml.ESCAPE, List.of());
+        Document html = Jsoup.parseBodyFragment(escaping.render("<script>alert(1)</script>\n\nA <b>bold</b> word").html());
+        assertThat(html.select("script, b")).isEmpty();
+        assertThat(html.text()).contains("<script>alert(1)</script>").contains("A <b>bold</b> word");
+    }
+
+    @Test
+    void rawHtmlIsSanitisedByDefault() {
+        Document html = render("<script>alert(1)</script>\n\nA <b>bold</b> word");
         assertThat(html.select("script")).isEmpty();
-        assertThat(html.text()).contains("<script>alert(1)</script>");
+        assertThat(html.select("b").text()).isEqualTo("bold");
+        assertThat(html.text()).isEqualTo("A bold word");
+    }
+
+    @Test
+    void footnotesRender() {
+        Document html = render("A claim.[^1] Another.[^note]\n\n[^1]: The source.\n[^note]: A note.\n");
+        assertThat(html.text()).doesNotContain("[^");
+        assertThat(html.select("sup a[href^=#fn]")).hasSize(2);
+        assertThat(html.select("section.footnotes li").eachText())
+                .anySatisfy(t -> assertThat(t).startsWith("The source."))
+                .anySatisfy(t -> assertThat(t).startsWith("A note."));
+    }
+
+    @Test
+    void footnotesSurviveTheSanitiserBesideRawHtml() {
+        Document html = render("A <mark>claim</mark>.[^1]\n\n## Sources <span>here</span>\n\n[^1]: The source.\n");
+        assertThat(html.select("mark").text()).isEqualTo("claim");
+        assertThat(html.select("sup a[href=#fn-1]")).hasSize(1);
+        assertThat(html.select("li#fn-1").text()).startsWith("The source.");
+        assertThat(html.select("h2").first().id()).isEqualTo("sources-here");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SANITIZE", "ESCAPE"})
+    void htmlCommentsNeverShow(String mode) {
+        MarkdownRenderer r = new MarkdownRenderer(SluglineConfig.Rendering.RawHtml.valueOf(mode), List.of());
+        RenderedMarkdown rendered = r.render("<!-- a block comment -->\n\nIntro <!-- inline --> text.\n\n<!--more-->\n\n<!--\nmulti\nline\n-->\nRest.");
+        assertThat(rendered.html()).doesNotContain("<!--").doesNotContain("&lt;!--").doesNotContain("comment")
+                .doesNotContain("inline").doesNotContain("more").doesNotContain("multi");
+        assertThat(Jsoup.parseBodyFragment(rendered.html()).text()).isEqualTo("Intro text. Rest.");
+        assertThat(rendered.firstParagraph()).isEqualTo("Intro text.");
+    }
+
+    @Test
+    void summaryAndWordsOfRawHtmlAreItsText() {
+        RenderedMarkdown rendered = renderer.render("<div class=\"intro\"><p>Hello <b>big</b> world<script>var x = 1;</script></p></div>\n\n<style>p{}</style>\n");
+        assertThat(rendered.firstParagraph()).isEqualTo("Hello big world");
+        assertThat(rendered.wordCount()).isEqualTo(3);
+        assertThat(renderer.plainText("Hi <i>there</i> <script>alert(1)</script>")).isEqualTo("Hi there");
     }
 
     @Test

@@ -113,6 +113,24 @@ public interface SluglineConfig {
         int wordsPerMinute();
     }
 
+    /** How post bodies become HTML (issue 13). */
+    Rendering rendering();
+
+    interface Rendering {
+        /**
+         * Raw HTML written in a post: {@code sanitize} keeps the elements and attributes of an allowlist
+         * (rendering.HtmlSanitizer) and drops the rest, keeping its text; {@code escape} shows it as text.
+         */
+        @WithDefault("sanitize")
+        RawHtml rawHtml();
+
+        /** Hosts an {@code <iframe>} in raw HTML may load from (https only, always sandboxed); any other is dropped. */
+        @WithDefault("www.youtube-nocookie.com,youtube-nocookie.com,www.youtube.com,youtube.com,player.vimeo.com")
+        java.util.List<String> embedHosts();
+
+        enum RawHtml { SANITIZE, ESCAPE }
+    }
+
     interface EmbeddedPostgres {
         /** Start an embedded PostgreSQL when no datasource URL is configured; {@code false} makes a URL mandatory. */
         @WithDefault("true")
