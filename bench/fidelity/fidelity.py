@@ -3,6 +3,8 @@
 
   fidelity.py hugo <site-dir> <work-dir>      builds a theme-less copy with Hugo; writes <work-dir>/hugo.json
   fidelity.py zip <site-dir> <zip>            zips the site as a user would upload it
+  fidelity.py touched-zip <site-dir> <zip>    the same with a line break added to every post (a warm-up import)
+  fidelity.py hugo-time <work-dir> [runs]     median seconds of Hugo building the copy made by "hugo" (3 runs)
   fidelity.py compare <name> <work-dir> <report.json> <base-url> <user> <password>
                                               reads every post back and prints one table row (and the failures)
 
@@ -124,12 +126,38 @@ def stub_shortcodes(copy):
 
 # ---- archive -------------------------------------------------------------------------------------------------------
 
-def make_zip(site, target):
+def make_zip(site, target, touched=False):
+    """The site as a user uploads it; touched adds a line break to every post, so that a second import of the
+    untouched archive updates every post instead of finding it unchanged (a warm-up that does the same work)."""
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
         for root, _, files in os.walk(site):
             for name in sorted(files):
                 path = os.path.join(root, name)
-                z.write(path, os.path.relpath(path, site))
+                with open(path, "rb") as f:
+                    data = f.read()
+                if touched and name.endswith((".md", ".markdown")):
+                    data += b"\n"
+                z.writestr(os.path.relpath(path, site), data)
+
+
+def touched_zip(site, target):
+    make_zip(site, target, touched=True)
+
+
+def hugo_time(work, runs="3"):
+    """Median wall time (s) of Hugo building the copy that hugo() prepared, output and all."""
+    work = os.path.abspath(work)
+    copy, public = os.path.join(work, "site"), os.path.join(work, "public")
+    cmd = ["hugo", "--quiet", "-D", "-F", "-E", "--source", copy, "--destination", public,
+           "--config", "fidelity-override.toml,hugo.json" if os.path.exists(os.path.join(copy, "hugo.json"))
+           else "fidelity-override.toml,hugo.toml"]
+    import time
+    times = []
+    for _ in range(int(runs)):
+        start = time.monotonic()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, cwd=copy)
+        times.append(time.monotonic() - start)
+    print("%.3f" % sorted(times)[len(times) // 2])
 
 
 # ---- comparison ----------------------------------------------------------------------------------------------------
@@ -276,4 +304,4 @@ def offset(stamp):
 
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
-    {"hugo": hugo, "zip": make_zip, "compare": compare}[cmd](*args)
+    {"hugo": hugo, "zip": make_zip, "touched-zip": touched_zip, "hugo-time": hugo_time, "compare": compare}[cmd](*args)
