@@ -37,7 +37,7 @@ def hugo(site, work):
     if is_jekyll(site):
         shutil.copytree(os.path.join(site, "_posts"), os.path.join(copy, "content", "posts"))
         with open(os.path.join(copy, "hugo.toml"), "w") as f:
-            f.write('title = "jekyll"\n[frontmatter]\ndate = [":filename", ":default"]\n'
+            f.write('title = "jekyll"\n[frontmatter]\ndate = [":default", ":filename"]\n'
                     '[markup.goldmark.renderer]\nunsafe = true\n')
         configs = ["hugo.toml"]
     else:
@@ -63,9 +63,11 @@ def hugo(site, work):
         sys.exit(f"hugo failed for {site}:\n{run.stderr}")
     with open(os.path.join(public, "index.json")) as f:
         pages = json.load(f)
-    if is_jekyll(site):  # back to the paths of the archive
+    if is_jekyll(site):  # back to the paths of the archive; Jekyll reads category: as a category
         for page in pages:
             page["path"] = "_" + page["path"]
+            if not page["categories"] and page.get("category"):
+                page["categories"] = [page["category"]]
     with open(os.path.join(work, "hugo.json"), "w") as f:
         json.dump(pages, f)
     print(f"hugo: {len(pages)} pages from {site}", file=sys.stderr)
@@ -262,7 +264,7 @@ def compare(name, work, report_file, base, user, password):
             continue
         rows["readable"] += 1
         problems = []
-        if post["title"] != page["title"]:
+        if " ".join(post["title"].split()) != " ".join(page["title"].split()):  # as a reader sees it in HTML
             problems.append(f"title {post['title']!r} != {page['title']!r}")
         if page["hasDate"] and (post.get("publishedAt") or "")[:19] + offset(post.get("publishedAt")) != page["date"][:19] + offset(page["date"]):
             problems.append(f"date {post.get('publishedAt')} != {page['date']}")
