@@ -109,7 +109,7 @@ if [ "$REAL" != none ] && command -v hugo > /dev/null && /usr/bin/python3 -c 'im
   RW="$WORK/real"
   mkdir -p "$RW"
   /usr/bin/python3 bench/fidelity/fidelity.py hugo "$REAL" "$RW" 2> /dev/null
-  HUGO_S=$(/usr/bin/python3 bench/fidelity/fidelity.py hugo-time "$RW" 3)
+  read -r HUGO_S HUGO_CPU < <(/usr/bin/python3 bench/fidelity/fidelity.py hugo-time "$RW" 3)
   /usr/bin/python3 bench/fidelity/fidelity.py touched-zip "$REAL" "$RW/warm.zip"
   /usr/bin/python3 bench/fidelity/fidelity.py zip "$REAL" "$RW/site.zip"
   real_import() {
@@ -117,13 +117,18 @@ if [ "$REAL" != none ] && command -v hugo > /dev/null && /usr/bin/python3 -c 'im
          --data-binary @"$1" "http://127.0.0.1:$PORT/api/imports"
   }
   WARM_S=$(real_import "$RW/warm.zip" warm)
+  CR=($(jvm_cpu) $(pg_cpu))
   REAL_S=$(real_import "$RW/site.zip" real)
+  REAL_CPU=$(python3 -c "print('%.2f' % ($(jvm_cpu) - ${CR[0]} + $(pg_cpu) - ${CR[1]}))")
   REAL_POSTS=$(/usr/bin/python3 -c "import json,sys; print(sum(1 for f in json.load(open(sys.argv[1]))['files'] if f.get('kind') == 'post'))" "$RW/report-real.json")
-  python3 - "$REAL" "$REAL_POSTS" "$HUGO_S" "$REAL_S" "$WARM_S" "$(summary "$RW/report-real.json")" <<'PY'
+  python3 - "$REAL" "$REAL_POSTS" "$HUGO_S" "$REAL_S" "$WARM_S" "$(summary "$RW/report-real.json")" "$HUGO_CPU" "$REAL_CPU" <<'PY'
 import sys
 site, posts, hugo, real, warm, summary = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5]), sys.argv[6]
+hugo_cpu, real_cpu = float(sys.argv[7]), float(sys.argv[8])
 print("Real site vs Hugo:     %s, %s posts: import %.2fs to a warm server (warm-up import of the same site %.2fs; %s), "
       "hugo %.2fs (median of 3, theme-less): %.1fx" % (site, posts, real, warm, summary, hugo, real / hugo))
+print("Real site CPU:         import %.2f s (JVM + PostgreSQL), hugo %.2f s (user + system): %.1fx"
+      % (real_cpu, hugo_cpu, real_cpu / hugo_cpu if hugo_cpu else float("nan")))
 PY
 else
   echo "Real site vs Hugo:     skipped (BENCH_REAL_SITE=none, or hugo / python3-yaml missing: apt-get install -y hugo python3-yaml)"

@@ -147,19 +147,22 @@ def touched_zip(site, target):
 
 
 def hugo_time(work, runs="3"):
-    """Median wall time (s) of Hugo building the copy that hugo() prepared, output and all."""
+    """Median wall time and median CPU time (user + system, s) of Hugo building the copy that hugo() prepared."""
     work = os.path.abspath(work)
     copy, public = os.path.join(work, "site"), os.path.join(work, "public")
     cmd = ["hugo", "--quiet", "-D", "-F", "-E", "--source", copy, "--destination", public,
            "--config", "fidelity-override.toml,hugo.json" if os.path.exists(os.path.join(copy, "hugo.json"))
            else "fidelity-override.toml,hugo.toml"]
-    import time
-    times = []
+    import resource, time
+    times, cpus = [], []
     for _ in range(int(runs)):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.monotonic()
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, cwd=copy)
         times.append(time.monotonic() - start)
-    print("%.3f" % sorted(times)[len(times) // 2])
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    print("%.3f %.3f" % (sorted(times)[len(times) // 2], sorted(cpus)[len(cpus) // 2]))
 
 
 # ---- comparison ----------------------------------------------------------------------------------------------------
