@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class RealBlogsImportTest {
 
-    /** What a reader must never see as text: shortcode delimiters, footnote markers, escaped tags, comments. */
-    private static final List<String> MARKUP = List.of("{{<", "{{%", "[^", "<div", "<a href", "<table", "<img", "<iframe", "<!--");
+    /** What a reader must never see as text: shortcode delimiters, footnote markers, escaped tags (a closing tag such as {@code </sup>} too), comments. */
+    private static final List<String> MARKUP = List.of("{{<", "{{%", "[^", "<div", "<a href", "<table", "<img", "<iframe", "<!--", "</");
     /** Text inside code is meant to show markup. */
     private static final Set<String> CODE = Set.of("code", "pre", "kbd", "samp");
     /** Markup in a plain-text summary: a tag, a shortcode, a footnote marker, a Markdown link or image. */
