@@ -3,8 +3,12 @@
 # Slugline on its own database and port, imports the zip through POST /api/imports twice, and prints posts per
 # second, the second (unchanged) import's speed-up, when the background search indexer had caught up, peak heap
 # (jstat, sampled) and peak RSS (VmHWM).
+# Then a real blog (BENCH_REAL_SITE) against Hugo: Hugo builds a theme-less copy of it (bench/fidelity, median of 3
+# builds) and the same site is imported to the warm server (warmed by the imports above and by one import of the same
+# site with every post touched, so the measured import updates every post), printed as a ratio.
 # Usage: bench/import.sh [posts]    Env: BENCH_PORT (18401), BENCH_DB (slugline_4_bench), BENCH_HEAP (-Xmx512m),
-#        BENCH_JAVA_OPTS (extra JVM options, e.g. -XX:StartFlightRecording=filename=/tmp/import.jfr)
+#        BENCH_JAVA_OPTS (extra JVM options, e.g. -XX:StartFlightRecording=filename=/tmp/import.jfr),
+#        BENCH_REAL_SITE (a Hugo or Jekyll site folder; src/test/resources/sites/real/otel-blog; "none" skips it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 POSTS=${1:-10000}
@@ -100,6 +104,35 @@ echo "CPU, second import:    $SECOND_CPU"
 echo "Search index complete: ${INDEXED}s after the first import answered ($(pending) posts pending)"
 echo "Peak heap used:        $((PEAK_HEAP_KB / 1024)) MB (heap limit $HEAP)"
 echo "Peak RSS:              $((PEAK_RSS_KB / 1024)) MB"
+REAL=${BENCH_REAL_SITE:-src/test/resources/sites/real/otel-blog}
+if [ "$REAL" != none ] && command -v hugo > /dev/null && /usr/bin/python3 -c 'import yaml' 2> /dev/null; then
+  RW="$WORK/real"
+  mkdir -p "$RW"
+  /usr/bin/python3 bench/fidelity/fidelity.py hugo "$REAL" "$RW" 2> /dev/null
+  read -r HUGO_S HUGO_CPU < <(/usr/bin/python3 bench/fidelity/fidelity.py hugo-time "$RW" 3)
+  /usr/bin/python3 bench/fidelity/fidelity.py touched-zip "$REAL" "$RW/warm.zip"
+  /usr/bin/python3 bench/fidelity/fidelity.py zip "$REAL" "$RW/site.zip"
+  real_import() {
+    curl -fsS -u "$SLUGLINE_ADMIN_USERNAME:$SLUGLINE_ADMIN_PASSWORD" -o "$RW/report-$2.json" -w '%{time_total}' -H 'Content-Type: application/zip' \
+         --data-binary @"$1" "http://127.0.0.1:$PORT/api/imports"
+  }
+  WARM_S=$(real_import "$RW/warm.zip" warm)
+  CR=($(jvm_cpu) $(pg_cpu))
+  REAL_S=$(real_import "$RW/site.zip" real)
+  REAL_CPU=$(python3 -c "print('%.2f' % ($(jvm_cpu) - ${CR[0]} + $(pg_cpu) - ${CR[1]}))")
+  REAL_POSTS=$(/usr/bin/python3 -c "import json,sys; print(sum(1 for f in json.load(open(sys.argv[1]))['files'] if f.get('kind') == 'post'))" "$RW/report-real.json")
+  python3 - "$REAL" "$REAL_POSTS" "$HUGO_S" "$REAL_S" "$WARM_S" "$(summary "$RW/report-real.json")" "$HUGO_CPU" "$REAL_CPU" <<'PY'
+import sys
+site, posts, hugo, real, warm, summary = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5]), sys.argv[6]
+hugo_cpu, real_cpu = float(sys.argv[7]), float(sys.argv[8])
+print("Real site vs Hugo:     %s, %s posts: import %.2fs to a warm server (warm-up import of the same site %.2fs; %s), "
+      "hugo %.2fs (median of 3, theme-less): %.1fx" % (site, posts, real, warm, summary, hugo, real / hugo))
+print("Real site CPU:         import %.2f s (JVM + PostgreSQL), hugo %.2f s (user + system): %.1fx"
+      % (real_cpu, hugo_cpu, real_cpu / hugo_cpu if hugo_cpu else float("nan")))
+PY
+else
+  echo "Real site vs Hugo:     skipped (BENCH_REAL_SITE=none, or hugo / python3-yaml missing: apt-get install -y hugo python3-yaml)"
+fi
 echo "Machine:               $(nproc) cores, $(awk '/MemTotal/ {printf "%d GB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
 echo "Date:                  $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "Server log:            $WORK/server.log"

@@ -56,6 +56,20 @@ public final class Archives {
         return files;
     }
 
+    /** The files of {@code src/test/resources/sites/<name>} by relative path, byte for byte (real sites keep their names). */
+    public static Map<String, byte[]> folder(String name) {
+        Path root = Path.of("src/test/resources/sites", name);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                files.put(root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
     public static Map<String, byte[]> files(Object... pathsAndContents) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (int i = 0; i < pathsAndContents.length; i += 2) {
