@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * starters and integrations) read Slugline unchanged. Paths take a trailing slash or none, as Ghost's do.
  */
 @Path("/ghost/api/content")
-@Tag(name = "ghost", description = "Ghost Content API 5 (read-only): posts, tags and settings in Ghost's shapes. "
+@Tag(name = "ghost", description = "Ghost Content API 5 (read-only): posts, pages, tags and settings in Ghost's shapes. "
         + "Every request needs `key`, a Content API key from /api/content-keys")
 @Produces(MediaType.APPLICATION_JSON)
 public class GhostContentResource {
@@ -51,7 +51,7 @@ public class GhostContentResource {
     public Response browsePosts(@Parameter(description = "Content API key", required = true, schema = @Schema(type = SchemaType.STRING)) @jakarta.ws.rs.QueryParam("key") String key,
                                 @Context UriInfo uri, @Context Request request) {
         GhostParams params = ghost.validate(uri.getQueryParameters(), true);
-        return cached(uri, request, () -> ghost.browsePosts(params));
+        return cached(uri, request, () -> ghost.browse(params, false));
     }
 
     @GET
@@ -61,7 +61,7 @@ public class GhostContentResource {
     @APIResponse(responseCode = "404", description = "No published post with this id (NotFoundError)", content = @Content(schema = @Schema(implementation = GhostErrors.Body.class)))
     public Response readPost(@PathParam("id") String id, @Context UriInfo uri, @Context Request request) {
         GhostParams params = ghost.validate(uri.getQueryParameters(), true);
-        return cached(uri, request, () -> ghost.readPost(params, id, null));
+        return cached(uri, request, () -> ghost.read(params, id, null, false));
     }
 
     @GET
@@ -71,7 +71,38 @@ public class GhostContentResource {
     @APIResponse(responseCode = "404", description = "No published post with this slug (NotFoundError)", content = @Content(schema = @Schema(implementation = GhostErrors.Body.class)))
     public Response readPostBySlug(@PathParam("slug") String slug, @Context UriInfo uri, @Context Request request) {
         GhostParams params = ghost.validate(uri.getQueryParameters(), true);
-        return cached(uri, request, () -> ghost.readPost(params, null, slug));
+        return cached(uri, request, () -> ghost.read(params, null, slug, false));
+    }
+
+    @GET
+    @Path("/pages{slash: /?}")
+    @Operation(operationId = "ghostBrowsePages", summary = "Published standalone pages in Ghost's shape",
+            description = "The options of posts; pages are posts with `type: page`.")
+    @APIResponse(responseCode = "200", description = "{pages, meta.pagination}")
+    @APIResponse(responseCode = "401", description = "No or an unknown key (UnauthorizedError)", content = @Content(schema = @Schema(implementation = GhostErrors.Body.class)))
+    public Response browsePages(@Context UriInfo uri, @Context Request request) {
+        GhostParams params = ghost.validate(uri.getQueryParameters(), true);
+        return cached(uri, request, () -> ghost.browse(params, true));
+    }
+
+    @GET
+    @Path("/pages/{id: [^/]+}{slash: /?}")
+    @Operation(operationId = "ghostReadPage", summary = "One published page by its Ghost id")
+    @APIResponse(responseCode = "200", description = "{pages: [page]}")
+    @APIResponse(responseCode = "404", description = "No published page with this id (NotFoundError)", content = @Content(schema = @Schema(implementation = GhostErrors.Body.class)))
+    public Response readPage(@PathParam("id") String id, @Context UriInfo uri, @Context Request request) {
+        GhostParams params = ghost.validate(uri.getQueryParameters(), true);
+        return cached(uri, request, () -> ghost.read(params, id, null, true));
+    }
+
+    @GET
+    @Path("/pages/slug/{slug: [^/]+}{slash: /?}")
+    @Operation(operationId = "ghostReadPageBySlug", summary = "One published page by its slug")
+    @APIResponse(responseCode = "200", description = "{pages: [page]}")
+    @APIResponse(responseCode = "404", description = "No published page with this slug (NotFoundError)", content = @Content(schema = @Schema(implementation = GhostErrors.Body.class)))
+    public Response readPageBySlug(@PathParam("slug") String slug, @Context UriInfo uri, @Context Request request) {
+        GhostParams params = ghost.validate(uri.getQueryParameters(), true);
+        return cached(uri, request, () -> ghost.read(params, null, slug, true));
     }
 
     @GET

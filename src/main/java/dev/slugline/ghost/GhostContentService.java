@@ -62,26 +62,27 @@ public class GhostContentService {
         return params;
     }
 
-    public Map<String, Object> browsePosts(GhostParams params) {
+    /** Posts, or with {@code pages} standalone pages, in Ghost's envelope. */
+    public Map<String, Object> browse(GhostParams params, boolean pages) {
         PostFilter filter = params.filter() == null ? null : GhostPostFilter.of(params.filter());
-        return posts(params, filter);
+        return posts(params, filter, pages);
     }
 
-    /** One post by Ghost id or slug, as a list of one, as Ghost answers. */
-    public Map<String, Object> readPost(GhostParams params, String id, String slug) {
+    /** One post (or page) by Ghost id or slug, as a list of one, as Ghost answers. */
+    public Map<String, Object> read(GhostParams params, String id, String slug, boolean pages) {
         PostFilter filter = id != null
                 ? new PostFilter.Compare(PostFilter.Field.ID, PostFilter.Comparison.EQ, GhostIds.postId("id", id))
                 : new PostFilter.Compare(PostFilter.Field.SLUG, PostFilter.Comparison.EQ, slug);
         Map<String, Object> one = posts(new GhostParams(params.key(), params.include(), params.fields(),
-                params.formats(), null, 1, 1, null), filter);
-        if (((List<?>) one.get("posts")).isEmpty()) {
-            throw GhostException.notFound("post");
+                params.formats(), null, 1, 1, null), filter, pages);
+        if (((List<?>) one.get(pages ? "pages" : "posts")).isEmpty()) {
+            throw GhostException.notFound(pages ? "page" : "post");
         }
         one.remove("meta");
         return one;
     }
 
-    private Map<String, Object> posts(GhostParams params, PostFilter filter) {
+    private Map<String, Object> posts(GhostParams params, PostFilter filter, boolean pages) {
         boolean body = params.formats().contains("html") || params.formats().contains("plaintext");
         String fields = POST_FIELDS + (body ? ",html" : "");
         String sort = sortOf(params.order());
@@ -92,8 +93,9 @@ public class GhostContentService {
         while (true) {
             PostQuery query = search.parse(Map.of("page", List.of(String.valueOf(page)), "size", List.of(String.valueOf(size)),
                     "sort", List.of(sort), "fields", List.of(fields)));
-            PostListing listing = search.list(filter == null ? query : query.withFilter(filter));
-            listing.items().forEach(item -> posts.add(post(item, params)));
+            PostQuery narrowed = filter == null ? query : query.withFilter(filter);
+            PostListing listing = search.list(pages ? narrowed.forPages() : narrowed);
+            listing.items().forEach(item -> posts.add(post(item, params, pages)));
             total = listing.totalItems();
             if (params.limit() != null || page >= listing.totalPages()) {
                 break;
@@ -101,7 +103,7 @@ public class GhostContentService {
             page++;
         }
         Map<String, Object> body2 = new LinkedHashMap<>();
-        body2.put("posts", posts);
+        body2.put(pages ? "pages" : "posts", posts);
         body2.put("meta", Map.of("pagination", pagination(params, total)));
         return body2;
     }
@@ -143,7 +145,7 @@ public class GhostContentService {
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> post(Map<String, Object> item, GhostParams params) {
+    private Map<String, Object> post(Map<String, Object> item, GhostParams params, boolean pages) {
         long id = ((Number) item.get("id")).longValue();
         String slug = (String) item.get("slug");
         Map<String, Object> frontMatter = (Map<String, Object>) item.getOrDefault("frontMatter", Map.of());
@@ -177,7 +179,7 @@ public class GhostContentService {
         post.put("codeinjection_foot", null);
         post.put("custom_template", null);
         post.put("canonical_url", text(frontMatter, "canonical_url", "canonicalURL", "canonical"));
-        post.put("url", site.url() + site.postPath().replace("{slug}", slug));
+        post.put("url", site.url() + (pages ? "/" + slug + "/" : site.postPath().replace("{slug}", slug)));
         post.put("excerpt", item.get("summary"));
         post.put("reading_time", item.get("readingMinutes"));
         post.put("access", true);

@@ -38,7 +38,8 @@ public record PostQuery(
         Set<String> fields,
         Page.Request page,
         KeysetPosition cursor,
-        PostFilter filter) {
+        PostFilter filter,
+        boolean pages) {
 
     public static final Set<String> PARAMETERS = Set.of("tag", "category", "match", "before", "after", "year",
             "month", "q", "sort", "fields", "page", "size", "cursor", "status");
@@ -67,7 +68,14 @@ public record PostQuery(
         if (cursor != null) {
             throw new IllegalStateException("a filtered query pages by number");
         }
-        return new PostQuery(tags, categories, matchAll, before, after, year, month, q, sort, fields, page, null, narrower);
+        return new PostQuery(tags, categories, matchAll, before, after, year, month, q, sort, fields, page, null, narrower,
+                pages);
+    }
+
+    /** The same query over standalone pages instead of posts (V141). */
+    public PostQuery forPages() {
+        return new PostQuery(tags, categories, matchAll, before, after, year, month, q, sort, fields, page, cursor, filter,
+                true);
     }
 
     public boolean searching() {
@@ -117,7 +125,7 @@ public record PostQuery(
         }
         Page.Request page = Page.Request.of(cursorText != null ? null : pageText, single(parameters, "size"), limits);
         PostQuery query = new PostQuery(tags, categories, "all".equals(match), before, after, year, month, q, sort,
-                fields, page, null, null);
+                fields, page, null, null, false);
         if (cursorText != null) {
             List<String> parts = Cursor.decode(cursorText, 4);
             if (!parts.get(0).equals(sort.parameter()) || !parts.get(1).equals(query.fingerprint())) {
@@ -131,7 +139,7 @@ public record PostQuery(
                 throw Cursor.invalid();
             }
             query = new PostQuery(tags, categories, query.matchAll, before, after, year, month, q, sort, fields,
-                    page, new KeysetPosition(parts.get(3), id), null);
+                    page, new KeysetPosition(parts.get(3), id), null, false);
         }
         return query;
     }

@@ -250,7 +250,7 @@ public class SearchRepository {
     }
 
     private static String where(PostQuery query, boolean cjk, Map<String, Object> parameters) {
-        StringBuilder where = new StringBuilder(PostRepository.PUBLIC_SQL);
+        StringBuilder where = new StringBuilder(query.pages() ? PostRepository.PUBLIC_PAGE_SQL : PostRepository.PUBLIC_SQL);
         if (!query.tags().isEmpty()) {
             where.append(" and ").append(termFilter("post_tag", "tag", "tags", query.tags().size(), query.matchAll()));
             parameters.put("tags", query.tags());

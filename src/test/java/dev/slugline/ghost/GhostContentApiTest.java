@@ -263,4 +263,24 @@ class GhostContentApiTest {
                 .when().post("/api/users").then().statusCode(201);
         as(author, "a long pass phrase here").when().get("/api/content-keys").then().statusCode(403);
     }
+
+    @Test
+    void pagesAreTheirOwnResource() {
+        String key = newKey();
+        String tag = unique("ghostpage");
+        Map<String, Object> about = post("About " + unique("us"), "Who we are.");
+        about.put("type", "page");
+        about.put("tags", List.of(tag));
+        String slug = create(about).statusCode(201).extract().path("slug");
+        given().queryParam("key", key).queryParam("filter", "tag:" + tag).when().get(API + "/pages/")
+                .then().statusCode(200).body("pages.slug", contains(slug)).body("meta.pagination.total", is(1))
+                .body("pages[0].url", is("http://localhost:8080/" + slug + "/"));
+        given().queryParam("key", key).queryParam("filter", "tag:" + tag).when().get(API + "/posts/")
+                .then().statusCode(200).body("posts", empty());
+        String id = given().queryParam("key", key).when().get(API + "/pages/slug/{slug}/", slug)
+                .then().statusCode(200).body("pages[0].html", is("<p>Who we are.</p>\n")).extract().path("pages[0].id");
+        given().queryParam("key", key).when().get(API + "/pages/{id}/", id).then().statusCode(200).body("pages[0].slug", is(slug));
+        given().queryParam("key", key).when().get(API + "/posts/slug/{slug}/", slug)
+                .then().statusCode(404).body("errors[0].type", is("NotFoundError"));
+    }
 }
