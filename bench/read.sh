@@ -63,6 +63,7 @@ select i, 'post-' || i,
        true -- published long ago, as an API write or an import records it: nothing left for the scheduler to announce
 from generate_series(1, 10000) i;
 select setval('post_seq', 20000);
+insert into content_api_key (id, secret, name, created_by, created_at) values (1, '0123456789abcdef0123456789', 'bench', 'bench', now());
 insert into post_tag (post_id, tag_id) select i, 1 + i % 50 from generate_series(1, 10000) i;
 insert into post_tag (post_id, tag_id) select i, 1 + (i * 7) % 50 from generate_series(1, 10000) i where (i * 7) % 50 <> i % 50;
 insert into post_category (post_id, category_id) select i, 1 + i % 10 from generate_series(1, 10000) i;
@@ -117,7 +118,9 @@ run() {
 }
 
 echo "Warming up..." >&2
-for path in "/api/posts/post-5000" "/api/posts?size=10" "/api/posts?tag=tag-7" "/api/posts?q=kubecon%20summit" "/feeds/rss.xml"; do
+GHOST_KEY=0123456789abcdef0123456789
+for path in "/api/posts/post-5000" "/api/posts?size=10" "/api/posts?tag=tag-7" "/api/posts?q=kubecon%20summit" "/feeds/rss.xml" \
+        "/ghost/api/content/posts/slug/post-5000/?key=$GHOST_KEY" "/ghost/api/content/posts/?key=$GHOST_KEY&limit=10&include=tags,authors"; do
     wrk -t2 -c"$CONNECTIONS" -d5s "$BASE$path" >/dev/null
 done
 # the miss path too (a fresh JVM compiles it during the first seconds it runs)
@@ -136,6 +139,9 @@ RESULTS+=("$(run post-random-slug "$BASE" "lua:/api/posts/post-{n}")")
 RESULTS+=("$(run tag-page-uncached "$BASE" "lua:/api/posts?tag=tag-{t}&page={p}&size=10")")
 RESULTS+=("$(run search-uncached "$BASE" "lua:/api/posts?q=summit%20{n}&size=10")")
 RESULTS+=("$(run rss-feed "$BASE/feeds/rss.xml")")
+# issue 15: Ghost's shapes of the same post and list page, against Slugline's own (target: within 1.5x)
+RESULTS+=("$(run ghost-post-by-slug "$BASE/ghost/api/content/posts/slug/post-5000/?key=$GHOST_KEY")")
+RESULTS+=("$(run ghost-browse-page "$BASE/ghost/api/content/posts/?key=$GHOST_KEY&limit=10&include=tags,authors")")
 # the list's ETag as the client that revalidates got it with its last 200 (no Accept header, like wrk's requests)
 ETAG=$(curl -fs -H 'Accept:' -D - -o /dev/null "$BASE/api/posts?size=10" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
 wrk -t2 -c"$CONNECTIONS" -d5s -H "If-None-Match: $ETAG" "$BASE/api/posts?size=10" >/dev/null
@@ -150,6 +156,12 @@ for line in "${RESULTS[@]}"; do
     ratio=$(awk -v a="$rps" -v b="$NGINX_RPS" 'BEGIN{ if (b > 0) printf "%.2f", a / b; else print "n/a" }')
     printf '%-18s %12s %10s %10s %10s %8s\n' "$name" "$rps" "$p50" "$p99" "$ratio" "$errors"
 done
+
+rps_of() { for line in "${RESULTS[@]}"; do read -r name rps _ <<<"$line"; [ "$name" = "$1" ] && echo "$rps"; done; }
+echo
+awk -v post="$(rps_of post-by-slug)" -v gpost="$(rps_of ghost-post-by-slug)" -v list="$(rps_of list-first-page)" \
+    -v glist="$(rps_of ghost-browse-page)" 'BEGIN {
+    printf "Ghost API vs own API (throughput ratio, target <= 1.5): post by slug %.2fx, list page %.2fx\n", post / gpost, list / glist }'
 
 echo
 echo "Query plans (EXPLAIN ANALYZE, execution time):"

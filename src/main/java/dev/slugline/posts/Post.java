@@ -58,6 +58,10 @@ public class Post {
     @Column(nullable = false, length = 16)
     public PostStatus status;
 
+    /** {@code post} or {@code page}, which PostgreSQL derives from the front matter (V141). */
+    @Column(insertable = false, updatable = false, length = 8)
+    public String kind;
+
     @TimeZoneStorage(TimeZoneStorageType.COLUMN)
     @TimeZoneColumn(name = "published_offset")
     @Column(name = "published_at")

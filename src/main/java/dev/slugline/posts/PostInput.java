@@ -2,6 +2,7 @@ package dev.slugline.posts;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -47,12 +48,42 @@ public record PostInput(
 
         @Schema(description = "When the post leaves public view (Hugo's expiryDate); never when absent",
                 example = "2030-01-01T00:00:00Z")
-        OffsetDateTime expiresAt) {
+        OffsetDateTime expiresAt,
+
+        @Schema(description = "page for a standalone page (About, Contact) that no list, feed or archive of posts "
+                + "shows, read at /api/pages/{slug}; kept in the front matter as Hugo's `type: page`. post when absent",
+                example = "post")
+        @Pattern(regexp = "post|page", message = "must be post or page") String type) {
 
     /** The same post without an expiry: for callers that have none to give. */
     public PostInput(String title, String slug, String summary, String markdown, PostStatus status,
                      OffsetDateTime publishedAt, List<String> categories, List<String> tags,
                      Map<String, Object> frontMatter) {
-        this(title, slug, summary, markdown, status, publishedAt, categories, tags, frontMatter, null);
+        this(title, slug, summary, markdown, status, publishedAt, categories, tags, frontMatter, null, null);
+    }
+
+    /** The same post with {@code expiresAt}, its kind in its front matter. */
+    public PostInput(String title, String slug, String summary, String markdown, PostStatus status,
+                     OffsetDateTime publishedAt, List<String> categories, List<String> tags,
+                     Map<String, Object> frontMatter, OffsetDateTime expiresAt) {
+        this(title, slug, summary, markdown, status, publishedAt, categories, tags, frontMatter, expiresAt, null);
+    }
+
+    /**
+     * {@code type} moved into the front matter, where pages are recognised (V141) and exports write it: {@code page}
+     * sets {@code type: page}, {@code post} removes a {@code type: page} (and Jekyll's {@code layout: page}).
+     */
+    public PostInput withTypeInFrontMatter() {
+        if (type == null) {
+            return this;
+        }
+        Map<String, Object> merged = new java.util.LinkedHashMap<>(frontMatter == null ? Map.of() : frontMatter);
+        if (type.equals("page")) {
+            merged.put("type", "page");
+        } else {
+            merged.remove("type", "page");
+            merged.remove("layout", "page");
+        }
+        return new PostInput(title, slug, summary, markdown, status, publishedAt, categories, tags, merged, expiresAt, null);
     }
 }

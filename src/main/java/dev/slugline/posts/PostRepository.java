@@ -28,13 +28,23 @@ public class PostRepository implements PanacheRepository<Post> {
     public static final String PUBLIC = "(p.status = dev.slugline.posts.PostStatus.PUBLISHED"
             + " and (p.publishedInstant is null or p.publishedInstant <= instant)"
             + " and (p.expiresAt is null or p.expiresAt > instant)"
-            + " and p.deletedAt is null)";
+            + " and p.deletedAt is null and p.kind = 'post')";
 
     /** {@link #PUBLIC} for native SQL over table {@code post} aliased {@code p}. */
-    public static final String PUBLIC_SQL = "(p.status = 'PUBLISHED'"
-            + " and (p.published_at is null or p.published_at <= now())"
-            + " and (p.expires_at is null or p.expires_at > now())"
-            + " and p.deleted_at is null)";
+    public static final String PUBLIC_SQL = visibleSql("post");
+
+    /** The same rule for standalone pages (V141), which no list, feed or count of posts shows. */
+    public static final String PUBLIC_PAGE_SQL = visibleSql("page");
+
+    /** Public posts and pages alike (the sitemap). */
+    public static final String PUBLIC_ANY_SQL = visibleSql(null);
+
+    private static String visibleSql(String kind) {
+        return "(p.status = 'PUBLISHED'"
+                + " and (p.published_at is null or p.published_at <= now())"
+                + " and (p.expires_at is null or p.expires_at > now())"
+                + " and p.deleted_at is null" + (kind == null ? "" : " and p.kind = '" + kind + "'") + ")";
+    }
 
     /** {@link #PUBLIC} for another alias than {@code p}. */
     public static String publicRule(String alias) {
@@ -53,6 +63,16 @@ public class PostRepository implements PanacheRepository<Post> {
 
     public Optional<Post> findPublishedBySlug(String slug) {
         return find("from Post p where p.slug = ?1 and " + PUBLIC, slug).firstResultOptional();
+    }
+
+    /** A public page (V141) and its bodies, read in one statement. */
+    public Optional<WithBodies> findPublicPageWithBodiesBySlug(String slug) {
+        return getEntityManager()
+                .createQuery("select p, p.markdown, p.html from Post p where p.slug = :slug and "
+                        + PUBLIC.replace("p.kind = 'post'", "p.kind = 'page'"), Object[].class)
+                .setParameter("slug", slug)
+                .getResultStream().findFirst()
+                .map(row -> new WithBodies((Post) row[0], (String) row[1], (String) row[2]));
     }
 
     /** A public post and its bodies (lazy for list pages), read in one statement. */

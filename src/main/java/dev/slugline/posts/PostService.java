@@ -103,13 +103,7 @@ public class PostService {
             return posts.currentSlugOfAlias(slug).map(PostReading::moved).orElseThrow(() -> noSuchPost(slug));
         }
         Post post = found.get().post();
-        List<TermRef> categories = new ArrayList<>();
-        List<TermRef> tags = new ArrayList<>();
-        for (Object[] row : posts.termsOf(post.id)) {
-            ("category".equals(row[0]) ? categories : tags).add(new TermRef((String) row[1], (String) row[2]));
-        }
-        categories.sort(TermRef.BY_SLUG);
-        tags.sort(TermRef.BY_SLUG);
+        PostView view = PostView.from(post, found.get().markdown(), found.get().html(), posts.termsOf(post.id));
         PostReading.Neighbour previous = null;
         PostReading.Neighbour next = null;
         if (post.publishedAt != null) {
@@ -122,8 +116,7 @@ public class PostService {
                 }
             }
         }
-        return new PostReading(PostView.from(post, found.get().markdown(), found.get().html(), categories, tags),
-                previous, next, null);
+        return new PostReading(view, previous, next, null);
     }
 
     /** Where a former slug of a public post leads now, if it is one. */
@@ -132,7 +125,8 @@ public class PostService {
     }
 
     @Transactional
-    public PostView create(PostInput input) {
+    public PostView create(PostInput given) {
+        PostInput input = given.withTypeInFrontMatter();
         requireMayPublish(input);
         Checked checked = check(input);
         String slug;
@@ -162,7 +156,7 @@ public class PostService {
     @Transactional
     public PostView replace(String slug, PostInput input, String ifMatch) {
         Post post = lockForWrite(slug, ifMatch);
-        return write(post, input, "update");
+        return write(post, input.withTypeInFrontMatter(), "update");
     }
 
     /** Locks the post, then refuses the write if If-Match is missing (428) or stale (412), or the caller may not. */
@@ -480,7 +474,7 @@ public class PostService {
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        return write(post, input, "patch");
+        return write(post, input.withTypeInFrontMatter(), "patch");
     }
 
     private static void merge(ObjectNode target, ObjectNode patch) {

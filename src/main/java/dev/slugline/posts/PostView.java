@@ -26,7 +26,9 @@ public record PostView(
         @Schema(description = "Front matter keys with no field of their own") Map<String, Object> frontMatter,
         @Schema(description = "Increases with every change; the ETag carries it", example = "0") long version,
         @Schema(description = "When the post leaves public view; never when absent") OffsetDateTime expiresAt,
-        @Schema(description = "The user who created the post", example = "alice") String createdBy) {
+        @Schema(description = "The user who created the post", example = "alice") String createdBy,
+        @Schema(description = "post, or page: a standalone page (About) that no list or feed of posts shows",
+                example = "post") String type) {
 
     static PostView from(Post post) {
         return from(post, post.markdown, post.html, TermRef.of(post.categories), TermRef.of(post.tags));
@@ -37,7 +39,20 @@ public record PostView(
         return new PostView(post.id, post.slug, post.title, post.summary,
                 post.effectiveStatus(java.time.OffsetDateTime.now()), post.publishedAt,
                 post.createdAt, post.updatedAt, markdown, html, categories, tags, post.wordCount,
-                post.readingMinutes, post.frontMatter, post.version, post.expiresAt, post.createdBy);
+                post.readingMinutes, post.frontMatter, post.version, post.expiresAt, post.createdBy,
+                Kinds.of(post.frontMatter));
+    }
+
+    /** With its terms from {@link PostRepository#termsOf} rows (kind, slug, name), each list by slug. */
+    static PostView from(Post post, String markdown, String html, List<Object[]> termRows) {
+        List<TermRef> categories = new java.util.ArrayList<>();
+        List<TermRef> tags = new java.util.ArrayList<>();
+        for (Object[] row : termRows) {
+            ("category".equals(row[0]) ? categories : tags).add(new TermRef((String) row[1], (String) row[2]));
+        }
+        categories.sort(TermRef.BY_SLUG);
+        tags.sort(TermRef.BY_SLUG);
+        return from(post, markdown, html, categories, tags);
     }
 
     /** A strong entity tag: the same on every instance, new with every change. */

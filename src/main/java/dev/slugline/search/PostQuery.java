@@ -37,14 +37,18 @@ public record PostQuery(
         PostSort sort,
         Set<String> fields,
         Page.Request page,
-        KeysetPosition cursor) {
+        KeysetPosition cursor,
+        PostFilter filter,
+        boolean pages) {
 
     public static final Set<String> PARAMETERS = Set.of("tag", "category", "match", "before", "after", "year",
             "month", "q", "sort", "fields", "page", "size", "cursor", "status");
 
     /** Every field an item can have, in the order they are written. */
     public static final List<String> ALL_FIELDS = List.of("id", "slug", "title", "summary", "status", "publishedAt",
-            "updatedAt", "categories", "tags", "wordCount", "readingMinutes", "markdown", "html", "rank", "snippet");
+            "updatedAt", "createdAt", "categories", "tags", "wordCount", "readingMinutes", "frontMatter", "createdBy", "markdown",
+            "html",
+            "rank", "snippet");
 
     static final List<String> DEFAULT_FIELDS = List.of("id", "slug", "title", "summary", "status", "publishedAt",
             "updatedAt", "categories", "tags", "wordCount", "readingMinutes");
@@ -54,6 +58,24 @@ public record PostQuery(
 
     /** Where the previous page ended: the sort key of its last item (as text) and that item's id. */
     public record KeysetPosition(String key, long id) {
+    }
+
+    /**
+     * This query narrowed by {@code filter} as well (Ghost's {@code filter}). It pages by number only: a cursor
+     * would not carry the filter.
+     */
+    public PostQuery withFilter(PostFilter narrower) {
+        if (cursor != null) {
+            throw new IllegalStateException("a filtered query pages by number");
+        }
+        return new PostQuery(tags, categories, matchAll, before, after, year, month, q, sort, fields, page, null, narrower,
+                pages);
+    }
+
+    /** The same query over standalone pages instead of posts (V141). */
+    public PostQuery forPages() {
+        return new PostQuery(tags, categories, matchAll, before, after, year, month, q, sort, fields, page, cursor, filter,
+                true);
     }
 
     public boolean searching() {
@@ -103,7 +125,7 @@ public record PostQuery(
         }
         Page.Request page = Page.Request.of(cursorText != null ? null : pageText, single(parameters, "size"), limits);
         PostQuery query = new PostQuery(tags, categories, "all".equals(match), before, after, year, month, q, sort,
-                fields, page, null);
+                fields, page, null, null, false);
         if (cursorText != null) {
             List<String> parts = Cursor.decode(cursorText, 4);
             if (!parts.get(0).equals(sort.parameter()) || !parts.get(1).equals(query.fingerprint())) {
@@ -117,7 +139,7 @@ public record PostQuery(
                 throw Cursor.invalid();
             }
             query = new PostQuery(tags, categories, query.matchAll, before, after, year, month, q, sort, fields,
-                    page, new KeysetPosition(parts.get(3), id));
+                    page, new KeysetPosition(parts.get(3), id), null, false);
         }
         return query;
     }

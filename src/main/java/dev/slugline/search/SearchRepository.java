@@ -39,7 +39,7 @@ public class SearchRepository {
     public record Row(long id, String slug, String title, String summary, String status, Object publishedAt,
                       Integer publishedOffset, Object updatedAt, String categoriesJson, String tagsJson,
                       int wordCount, int readingMinutes, String markdown, String html, Float rank, String snippet,
-                      String sortKey) {
+                      String sortKey, Object createdAt, String frontMatterJson, String createdBy) {
     }
 
     public List<Row> list(PostQuery query, boolean withBody, boolean cjk, int limit, int offset) {
@@ -64,7 +64,8 @@ public class SearchRepository {
                 + (withBody ? "p.markdown, p.html, " : "null, null, ")
                 + "h.rank, "
                 + (query.searching() ? snippet() : "null") + ", "
-                + sortKeyText(query.sort()) + " "
+                + sortKeyText(query.sort()) + ", p.created_at, "
+                + (query.fields().contains("frontMatter") ? "cast(p.front_matter as text)" : "null") + ", p.created_by "
                 + "from (" + inner + ") h join post p on p.id = h.id"
                 + " order by " + outerKey + " " + direction + ", p.id " + direction;
         parameters.put("limit", limit);
@@ -96,7 +97,8 @@ public class SearchRepository {
                 + " h as (select p.id, cast(" + shared + " as real) as rank from post p, me where "
                 + PostRepository.PUBLIC_SQL + " and p.id <> me.id)"
                 + " select p.id, p.slug, p.title, p.summary, p.status, p.published_at, p.published_offset, p.updated_at, "
-                + CATEGORIES_JSON + ", " + TAGS_JSON + ", p.word_count, p.reading_minutes, null, null, h.rank, null, null"
+                + CATEGORIES_JSON + ", " + TAGS_JSON + ", p.word_count, p.reading_minutes, null, null, h.rank, null, null,"
+                + " p.created_at, null, p.created_by"
                 + " from h join post p on p.id = h.id where h.rank > 0"
                 + " order by h.rank desc, p.published_at desc nulls last, p.id desc limit :limit";
         return rows(em.createNativeQuery(sql).setParameter("slug", slug).setParameter("limit", limit));
@@ -132,7 +134,8 @@ public class SearchRepository {
             rows.add(new Row(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                     r[5], r[6] == null ? null : ((Number) r[6]).intValue(), r[7], (String) r[8], (String) r[9],
                     ((Number) r[10]).intValue(), ((Number) r[11]).intValue(), (String) r[12], (String) r[13],
-                    r[14] == null ? null : ((Number) r[14]).floatValue(), (String) r[15], (String) r[16]));
+                    r[14] == null ? null : ((Number) r[14]).floatValue(), (String) r[15], (String) r[16], r[17],
+                    (String) r[18], (String) r[19]));
         }
         return rows;
     }
@@ -247,7 +250,7 @@ public class SearchRepository {
     }
 
     private static String where(PostQuery query, boolean cjk, Map<String, Object> parameters) {
-        StringBuilder where = new StringBuilder(PostRepository.PUBLIC_SQL);
+        StringBuilder where = new StringBuilder(query.pages() ? PostRepository.PUBLIC_PAGE_SQL : PostRepository.PUBLIC_SQL);
         if (!query.tags().isEmpty()) {
             where.append(" and ").append(termFilter("post_tag", "tag", "tags", query.tags().size(), query.matchAll()));
             parameters.put("tags", query.tags());
@@ -273,6 +276,9 @@ public class SearchRepository {
             where.append(" and extract(month from ").append(LOCAL_DATE).append(") = :month");
             parameters.put("month", query.month());
         }
+        if (query.filter() != null) {
+            where.append(" and ").append(filterSql(query.filter(), parameters));
+        }
         if (query.searching()) {
             parameters.put("q", query.q());
             if (cjk) {
@@ -283,6 +289,71 @@ public class SearchRepository {
             }
         }
         return where.toString();
+    }
+
+    /** A {@link PostFilter} as SQL over {@code post p}, its values bound as parameters {@code f0}, {@code f1}, … */
+    static String filterSql(PostFilter filter, Map<String, Object> parameters) {
+        if (filter instanceof PostFilter.All all) {
+            if (all.parts().isEmpty()) {
+                return "true";
+            }
+            return all.parts().stream().map(f -> filterSql(f, parameters))
+                    .collect(java.util.stream.Collectors.joining(" and ", "(", ")"));
+        } else if (filter instanceof PostFilter.Any any) {
+            if (any.parts().isEmpty()) {
+                return "false";
+            }
+            return any.parts().stream().map(f -> filterSql(f, parameters))
+                    .collect(java.util.stream.Collectors.joining(" or ", "(", ")"));
+        } else if (filter instanceof PostFilter.Not not) {
+            return "not coalesce(" + filterSql(not.part(), parameters) + ", false)";
+        } else if (filter instanceof PostFilter.HasTerm term) {
+            String join = term.taxonomy() == PostFilter.Taxonomy.TAG
+                    ? "post_tag x join tag t on t.id = x.tag_id"
+                    : "post_category x join category t on t.id = x.category_id";
+            return "exists (select 1 from " + join + " where x.post_id = p.id and t.slug in (:"
+                    + bind(parameters, term.slugs()) + "))";
+        } else if (filter instanceof PostFilter.Compare compare) {
+            String operator = switch (compare.comparison()) {
+                case EQ -> "=";
+                case GT -> ">";
+                case GTE -> ">=";
+                case LT -> "<";
+                case LTE -> "<=";
+            };
+            return column(compare.field()) + " " + operator + " :" + bind(parameters, compare.value());
+        } else if (filter instanceof PostFilter.In in) {
+            return column(in.field()) + " in (:" + bind(parameters, in.values()) + ")";
+        } else if (filter instanceof PostFilter.Text text) {
+            String escaped = text.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            String pattern = switch (text.match()) {
+                case CONTAINS -> "%" + escaped + "%";
+                case STARTS_WITH -> escaped + "%";
+                case ENDS_WITH -> "%" + escaped;
+            };
+            return column(text.field()) + " ilike :" + bind(parameters, pattern);
+        } else if (filter instanceof PostFilter.Flag flag) {
+            return "(coalesce(p.front_matter -> :" + bind(parameters, flag.key())
+                    + ", cast('false' as jsonb)) in (cast('true' as jsonb), cast('\"true\"' as jsonb))) = " + flag.value();
+        }
+        throw new IllegalArgumentException("unknown filter " + filter);
+    }
+
+    private static String column(PostFilter.Field field) {
+        return switch (field) {
+            case ID -> "p.id";
+            case SLUG -> "p.slug";
+            case TITLE -> "p.title";
+            case PUBLISHED_AT -> "p.published_at";
+            case UPDATED_AT -> "p.updated_at";
+            case CREATED_AT -> "p.created_at";
+        };
+    }
+
+    private static String bind(Map<String, Object> parameters, Object value) {
+        String name = "f" + parameters.keySet().stream().filter(k -> k.matches("f\\d+")).count();
+        parameters.put(name, value);
+        return name;
     }
 
     /**

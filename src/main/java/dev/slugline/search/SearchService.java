@@ -19,6 +19,8 @@ import java.util.Map;
 @ApplicationScoped
 public class SearchService {
 
+    private static final TypeReference<Map<String, Object>> FRONT_MATTER = new TypeReference<>() {
+    };
     private static final TypeReference<List<List<String>>> PAIRS = new TypeReference<>() {
     };
 
@@ -103,6 +105,9 @@ public class SearchService {
                 case "status" -> row.status().toLowerCase();
                 case "publishedAt" -> SqlValues.dateTime(row.publishedAt(), row.publishedOffset());
                 case "updatedAt" -> SqlValues.dateTime(row.updatedAt(), null);
+                case "createdAt" -> SqlValues.dateTime(row.createdAt(), null);
+                case "frontMatter" -> frontMatter(row.frontMatterJson());
+                case "createdBy" -> row.createdBy();
                 case "categories" -> terms(row.categoriesJson());
                 case "tags" -> terms(row.tagsJson());
                 case "wordCount" -> row.wordCount();
@@ -116,6 +121,14 @@ public class SearchService {
             item.put(field, value);
         }
         return item;
+    }
+
+    private Map<String, Object> frontMatter(String object) {
+        try {
+            return object == null ? Map.of() : json.readValue(object, FRONT_MATTER);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable front matter from the database", e);
+        }
     }
 
     private List<TermRef> terms(String pairs) {

@@ -54,7 +54,11 @@ public class TaxonomyResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response categories(@Parameter(description = "Page number, from 1", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "1")) @QueryParam("page") String page,
                                @Parameter(description = "Page size, 1 to the configured maximum (100)", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "10")) @QueryParam("size") String size,
-                               @Context UriInfo uri, @Context Request request) {
+                         @Parameter(description = "'all' (users only) includes terms that only unpublished posts carry; such answers are not cached") @QueryParam("visibility") String visibility,
+                         @Context UriInfo uri, @Context Request request) {
+        if (visibility != null) {
+            return editorsCopy(PagedResponse.ok(taxonomy.listCategories(page, size, visibility), uri));
+        }
         return cachedReads.get(request, uri, MediaType.APPLICATION_JSON,
                 () -> PagedResponse.ok(taxonomy.listCategories(page, size), uri));
     }
@@ -69,7 +73,11 @@ public class TaxonomyResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response tags(@Parameter(description = "Page number, from 1", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "1")) @QueryParam("page") String page,
                          @Parameter(description = "Page size, 1 to the configured maximum (100)", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "10")) @QueryParam("size") String size,
+                         @Parameter(description = "'all' (users only) includes terms that only unpublished posts carry; such answers are not cached") @QueryParam("visibility") String visibility,
                          @Context UriInfo uri, @Context Request request) {
+        if (visibility != null) {
+            return editorsCopy(PagedResponse.ok(taxonomy.listTags(page, size, visibility), uri));
+        }
         return cachedReads.get(request, uri, MediaType.APPLICATION_JSON,
                 () -> PagedResponse.ok(taxonomy.listTags(page, size), uri));
     }
@@ -82,7 +90,12 @@ public class TaxonomyResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag or If-Modified-Since date")
     @APIResponse(responseCode = "404", description = "No category with this slug",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response category(@PathParam("slug") String slug, @Context UriInfo uri, @Context Request request) {
+    public Response category(@PathParam("slug") String slug,
+                         @Parameter(description = "'all' (users only) includes terms that only unpublished posts carry; such answers are not cached") @QueryParam("visibility") String visibility,
+                         @Context UriInfo uri, @Context Request request) {
+        if (visibility != null) {
+            return editorsCopy(Response.ok(taxonomy.getCategory(slug, visibility)).build());
+        }
         return cachedReads.get(request, uri, MediaType.APPLICATION_JSON,
                 () -> Response.ok(taxonomy.getCategory(slug)).build());
     }
@@ -95,7 +108,12 @@ public class TaxonomyResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag or If-Modified-Since date")
     @APIResponse(responseCode = "404", description = "No tag with this slug",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response tag(@PathParam("slug") String slug, @Context UriInfo uri, @Context Request request) {
+    public Response tag(@PathParam("slug") String slug,
+                         @Parameter(description = "'all' (users only) includes terms that only unpublished posts carry; such answers are not cached") @QueryParam("visibility") String visibility,
+                         @Context UriInfo uri, @Context Request request) {
+        if (visibility != null) {
+            return editorsCopy(Response.ok(taxonomy.getTag(slug, visibility)).build());
+        }
         return cachedReads.get(request, uri, MediaType.APPLICATION_JSON,
                 () -> Response.ok(taxonomy.getTag(slug)).build());
     }
@@ -165,5 +183,10 @@ public class TaxonomyResource {
     @Schema(name = "TermPage")
     record TermPage(@Schema(type = SchemaType.ARRAY, implementation = TermView.class) java.util.List<TermView> items,
                     int page, int size, long totalItems, int totalPages) {
+    }
+
+    /** An answer that depends on who asks: never cached, by us or by anyone between. */
+    private static Response editorsCopy(Response response) {
+        return Response.fromResponse(response).header("Cache-Control", "private, no-store").build();
     }
 }

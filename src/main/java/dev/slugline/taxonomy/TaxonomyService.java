@@ -11,6 +11,7 @@ import dev.slugline.common.http.EntityTags;
 import dev.slugline.common.paging.Page;
 import dev.slugline.common.text.Slugs;
 import dev.slugline.posts.EditingConfig;
+import dev.slugline.security.CurrentEditor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -36,9 +37,11 @@ public class TaxonomyService {
     private final SluglineConfig config;
     private final EditingConfig editing;
     private final ObjectMapper json;
+    private final CurrentEditor editor;
 
     public TaxonomyService(CategoryRepository categories, TagRepository tags, SluglineConfig config,
-                           EditingConfig editing, ObjectMapper json) {
+                           EditingConfig editing, ObjectMapper json, CurrentEditor editor) {
+        this.editor = editor;
         this.categories = categories;
         this.tags = tags;
         this.config = config;
@@ -110,20 +113,65 @@ public class TaxonomyService {
         return bySlug;
     }
 
+    /** Categories that public posts carry; with {@code visibility=all} (users only) every category. */
+    public Page<TermView> listCategories(String page, String size, String visibility) {
+        return list(categories, page, size, everything(visibility));
+    }
+
     public Page<TermView> listCategories(String page, String size) {
-        return list(categories, page, size);
+        return listCategories(page, size, null);
+    }
+
+    /** Tags that public posts carry; with {@code visibility=all} (users only) every tag. */
+    public Page<TermView> listTags(String page, String size, String visibility) {
+        return list(tags, page, size, everything(visibility));
     }
 
     public Page<TermView> listTags(String page, String size) {
-        return list(tags, page, size);
+        return listTags(page, size, null);
+    }
+
+    /** A category that a public post carries; with {@code visibility=all} (users only) any category. */
+    public TermDetail getCategory(String slug, String visibility) {
+        return detail(categories, "category", slug, everything(visibility));
     }
 
     public TermDetail getCategory(String slug) {
-        return categories.findDetail(slug).orElseThrow(() -> new NoSuchItemException("No category with slug '" + slug + "'"));
+        return getCategory(slug, null);
+    }
+
+    /** A tag that a public post carries; with {@code visibility=all} (users only) any tag. */
+    public TermDetail getTag(String slug, String visibility) {
+        return detail(tags, "tag", slug, everything(visibility));
     }
 
     public TermDetail getTag(String slug) {
-        return tags.findDetail(slug).orElseThrow(() -> new NoSuchItemException("No tag with slug '" + slug + "'"));
+        return getTag(slug, null);
+    }
+
+    /**
+     * Whether {@code visibility} asks for unpublished terms too ({@code all}), which only users may see; answers
+     * that depend on the caller are not cached (see the resource).
+     */
+    private boolean everything(String visibility) {
+        if (visibility == null || visibility.equals("public")) {
+            return false;
+        }
+        if (!visibility.equals("all")) {
+            throw new InvalidInputException("visibility", "must be 'public' or 'all', not '" + visibility + "'");
+        }
+        if (editor.isAnonymous()) {
+            throw new io.quarkus.security.UnauthorizedException("visibility=all needs credentials");
+        }
+        if (!editor.mayReadUnpublished()) {
+            throw new io.quarkus.security.ForbiddenException("visibility=all is for users who may read unpublished posts");
+        }
+        return true;
+    }
+
+    private static TermDetail detail(TermRepository<?> repository, String kind, String slug, boolean everything) {
+        return repository.findDetail(slug).filter(t -> everything || t.postCount() > 0)
+                .orElseThrow(() -> new NoSuchItemException("No " + kind + " with slug '" + slug + "'"));
     }
 
     /**
@@ -169,8 +217,9 @@ public class TaxonomyService {
         return repository.findDetail(slug).orElseThrow();
     }
 
-    private Page<TermView> list(TermRepository<?> repository, String page, String size) {
+    private Page<TermView> list(TermRepository<?> repository, String page, String size, boolean everything) {
         Page.Request request = Page.Request.of(page, size, config.paging());
-        return Page.of(new ArrayList<>(repository.listWithPublishedCounts(request)), request, repository.count());
+        return Page.of(new ArrayList<>(repository.listWithPublishedCounts(request, !everything)), request,
+                everything ? repository.count() : repository.countPublic());
     }
 }

@@ -64,13 +64,17 @@ public interface TermRepository<T extends Term> extends PanacheRepository<T> {
         return found;
     }
 
-    /** Every term with the number of published posts that carry it, by name. */
+    /**
+     * Terms with the number of public posts that carry them, by name: with {@code publicOnly}, only terms that at
+     * least one public post carries (a name only drafts use is nobody's business yet).
+     */
     @SuppressWarnings("unchecked")
-    default List<TermView> listWithPublishedCounts(Page.Request page) {
+    default List<TermView> listWithPublishedCounts(Page.Request page, boolean publicOnly) {
         String sql = "select t.slug, t.name, count(p.id) from " + table() + " t"
                 + " left join post_" + table() + " j on j." + table() + "_id = t.id"
                 + " left join post p on p.id = j.post_id and " + PostRepository.PUBLIC_SQL
-                + " group by t.id, t.slug, t.name order by lower(t.name), t.slug limit :limit offset :offset";
+                + " group by t.id, t.slug, t.name" + (publicOnly ? " having count(p.id) > 0" : "")
+                + " order by lower(t.name), t.slug limit :limit offset :offset";
         List<Object[]> rows = getEntityManager().createNativeQuery(sql)
                 .setParameter("limit", page.size())
                 .setParameter("offset", page.offset())
@@ -78,6 +82,13 @@ public interface TermRepository<T extends Term> extends PanacheRepository<T> {
         return rows.stream()
                 .map(row -> new TermView((String) row[0], (String) row[1], ((Number) row[2]).longValue()))
                 .toList();
+    }
+
+    /** How many terms at least one public post carries. */
+    default long countPublic() {
+        return ((Number) getEntityManager().createNativeQuery("select count(*) from " + table() + " t where exists"
+                + " (select 1 from post_" + table() + " j join post p on p.id = j.post_id where j." + table()
+                + "_id = t.id and " + PostRepository.PUBLIC_SQL + ")").getSingleResult()).longValue();
     }
 
     /** The term with this slug, its description and its number of public posts. */

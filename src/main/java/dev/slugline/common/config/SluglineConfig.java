@@ -169,6 +169,23 @@ public interface SluglineConfig {
          */
         @WithDefault("/posts/{slug}")
         String postPath();
+
+        /** The site's language (Ghost's {@code settings.lang}). */
+        @WithDefault("en")
+        String lang();
+
+        /** The site's time zone (Ghost's {@code settings.timezone}). */
+        @WithDefault("Etc/UTC")
+        String timezone();
+
+        /** The site's logo URL (Ghost's {@code settings.logo}). */
+        java.util.Optional<String> logo();
+
+        /** The site's icon URL (Ghost's {@code settings.icon}). */
+        java.util.Optional<String> icon();
+
+        /** The site's navigation as {@code Label=/path} entries, comma-separated (Ghost's {@code settings.navigation}). */
+        java.util.Optional<java.util.List<String>> navigation();
     }
 
     interface Http {
