@@ -45,7 +45,7 @@ public class GhostContentResource {
             description = "Options: key (required), include (tags, authors), fields, formats (html, plaintext), filter "
                     + "(Ghost's NQL: tag, tags, primary_tag, slug, id, title, featured, published_at, updated_at, "
                     + "created_at with + , - ( ) and > >= < <= ~ [..]), limit (1-100 or all; 15), page, order.")
-    @APIResponse(responseCode = "200", description = "{posts, meta.pagination}")
+    @APIResponse(responseCode = "200", description = "{posts, meta.pagination}", content = @Content(schema = @Schema(implementation = GhostBodies.Posts.class)))
     @APIResponse(responseCode = "400", description = "A bad option (BadRequestError)", content = @Content(schema = @Schema(implementation = GhostErrors.Body.class)))
     @APIResponse(responseCode = "401", description = "No or an unknown key (UnauthorizedError)", content = @Content(schema = @Schema(implementation = GhostErrors.Body.class)))
     public Response browsePosts(@Parameter(description = "Content API key", required = true, schema = @Schema(type = SchemaType.STRING)) @jakarta.ws.rs.QueryParam("key") String key,
@@ -57,7 +57,7 @@ public class GhostContentResource {
     @GET
     @Path("/posts/{id: [^/]+}{slash: /?}")
     @Operation(operationId = "ghostReadPost", summary = "One published post by its Ghost id")
-    @APIResponse(responseCode = "200", description = "{posts: [post]}")
+    @APIResponse(responseCode = "200", description = "{posts: [post]}", content = @Content(schema = @Schema(implementation = GhostBodies.Posts.class)))
     @APIResponse(responseCode = "404", description = "No published post with this id (NotFoundError)", content = @Content(schema = @Schema(implementation = GhostErrors.Body.class)))
     public Response readPost(@PathParam("id") String id, @Context UriInfo uri, @Context Request request) {
         GhostParams params = ghost.validate(uri.getQueryParameters(), true);
@@ -67,7 +67,7 @@ public class GhostContentResource {
     @GET
     @Path("/posts/slug/{slug: [^/]+}{slash: /?}")
     @Operation(operationId = "ghostReadPostBySlug", summary = "One published post by its slug")
-    @APIResponse(responseCode = "200", description = "{posts: [post]}")
+    @APIResponse(responseCode = "200", description = "{posts: [post]}", content = @Content(schema = @Schema(implementation = GhostBodies.Posts.class)))
     @APIResponse(responseCode = "404", description = "No published post with this slug (NotFoundError)", content = @Content(schema = @Schema(implementation = GhostErrors.Body.class)))
     public Response readPostBySlug(@PathParam("slug") String slug, @Context UriInfo uri, @Context Request request) {
         GhostParams params = ghost.validate(uri.getQueryParameters(), true);
@@ -78,7 +78,7 @@ public class GhostContentResource {
     @Path("/pages{slash: /?}")
     @Operation(operationId = "ghostBrowsePages", summary = "Published standalone pages in Ghost's shape",
             description = "The options of posts; pages are posts with `type: page`.")
-    @APIResponse(responseCode = "200", description = "{pages, meta.pagination}")
+    @APIResponse(responseCode = "200", description = "{pages, meta.pagination}", content = @Content(schema = @Schema(implementation = GhostBodies.Pages.class)))
     @APIResponse(responseCode = "401", description = "No or an unknown key (UnauthorizedError)", content = @Content(schema = @Schema(implementation = GhostErrors.Body.class)))
     public Response browsePages(@Context UriInfo uri, @Context Request request) {
         GhostParams params = ghost.validate(uri.getQueryParameters(), true);
@@ -88,7 +88,7 @@ public class GhostContentResource {
     @GET
     @Path("/pages/{id: [^/]+}{slash: /?}")
     @Operation(operationId = "ghostReadPage", summary = "One published page by its Ghost id")
-    @APIResponse(responseCode = "200", description = "{pages: [page]}")
+    @APIResponse(responseCode = "200", description = "{pages: [page]}", content = @Content(schema = @Schema(implementation = GhostBodies.Pages.class)))
     @APIResponse(responseCode = "404", description = "No published page with this id (NotFoundError)", content = @Content(schema = @Schema(implementation = GhostErrors.Body.class)))
     public Response readPage(@PathParam("id") String id, @Context UriInfo uri, @Context Request request) {
         GhostParams params = ghost.validate(uri.getQueryParameters(), true);
@@ -98,7 +98,7 @@ public class GhostContentResource {
     @GET
     @Path("/pages/slug/{slug: [^/]+}{slash: /?}")
     @Operation(operationId = "ghostReadPageBySlug", summary = "One published page by its slug")
-    @APIResponse(responseCode = "200", description = "{pages: [page]}")
+    @APIResponse(responseCode = "200", description = "{pages: [page]}", content = @Content(schema = @Schema(implementation = GhostBodies.Pages.class)))
     @APIResponse(responseCode = "404", description = "No published page with this slug (NotFoundError)", content = @Content(schema = @Schema(implementation = GhostErrors.Body.class)))
     public Response readPageBySlug(@PathParam("slug") String slug, @Context UriInfo uri, @Context Request request) {
         GhostParams params = ghost.validate(uri.getQueryParameters(), true);
@@ -109,7 +109,7 @@ public class GhostContentResource {
     @Path("/tags{slash: /?}")
     @Operation(operationId = "ghostBrowseTags", summary = "Tags of published posts, by name",
             description = "Options: key, include (count.posts), fields, filter (slug, name, visibility), limit, page, order.")
-    @APIResponse(responseCode = "200", description = "{tags, meta.pagination}")
+    @APIResponse(responseCode = "200", description = "{tags, meta.pagination}", content = @Content(schema = @Schema(implementation = GhostBodies.Tags.class)))
     @APIResponse(responseCode = "401", description = "No or an unknown key (UnauthorizedError)", content = @Content(schema = @Schema(implementation = GhostErrors.Body.class)))
     public Response browseTags(@Context UriInfo uri, @Context Request request) {
         GhostParams params = ghost.validate(uri.getQueryParameters(), false);
@@ -119,7 +119,7 @@ public class GhostContentResource {
     @GET
     @Path("/tags/{id: [^/]+}{slash: /?}")
     @Operation(operationId = "ghostReadTag", summary = "One tag by its Ghost id")
-    @APIResponse(responseCode = "200", description = "{tags: [tag]}")
+    @APIResponse(responseCode = "200", description = "{tags: [tag]}", content = @Content(schema = @Schema(implementation = GhostBodies.Tags.class)))
     @APIResponse(responseCode = "404", description = "No public tag with this id (NotFoundError)", content = @Content(schema = @Schema(implementation = GhostErrors.Body.class)))
     public Response readTag(@PathParam("id") String id, @Context UriInfo uri, @Context Request request) {
         GhostParams params = ghost.validate(uri.getQueryParameters(), false);
@@ -129,7 +129,7 @@ public class GhostContentResource {
     @GET
     @Path("/tags/slug/{slug: [^/]+}{slash: /?}")
     @Operation(operationId = "ghostReadTagBySlug", summary = "One tag by its slug")
-    @APIResponse(responseCode = "200", description = "{tags: [tag]}")
+    @APIResponse(responseCode = "200", description = "{tags: [tag]}", content = @Content(schema = @Schema(implementation = GhostBodies.Tags.class)))
     @APIResponse(responseCode = "404", description = "No public tag with this slug (NotFoundError)", content = @Content(schema = @Schema(implementation = GhostErrors.Body.class)))
     public Response readTagBySlug(@PathParam("slug") String slug, @Context UriInfo uri, @Context Request request) {
         GhostParams params = ghost.validate(uri.getQueryParameters(), false);
@@ -139,7 +139,7 @@ public class GhostContentResource {
     @GET
     @Path("/settings{slash: /?}")
     @Operation(operationId = "ghostSettings", summary = "The site's settings (slugline.site.*)")
-    @APIResponse(responseCode = "200", description = "{settings, meta}")
+    @APIResponse(responseCode = "200", description = "{settings, meta}", content = @Content(schema = @Schema(implementation = GhostBodies.Settings.class)))
     @APIResponse(responseCode = "401", description = "No or an unknown key (UnauthorizedError)", content = @Content(schema = @Schema(implementation = GhostErrors.Body.class)))
     public Response settings(@Context UriInfo uri, @Context Request request) {
         ghost.validate(uri.getQueryParameters(), false);

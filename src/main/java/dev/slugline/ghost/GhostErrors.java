@@ -19,9 +19,11 @@ import java.util.List;
 public class GhostErrors {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "GhostError")
     public record GhostError(String message, String context, String type) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "GhostErrors", description = "Ghost's error shape")
     public record Body(List<GhostError> errors) {
     }
 

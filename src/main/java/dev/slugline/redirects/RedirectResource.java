@@ -25,7 +25,7 @@ public class RedirectResource {
     }
 
     @GET
-    @Operation(summary = "Finds the published post an old path or URL leads to",
+    @Operation(operationId = "findRedirect", summary = "Finds the published post an old path or URL leads to",
             description = "For a frontend's catch-all (not found) route: answer the reader with a 301 to `path`."
                     + " Matches an imported post's former path (its Hugo permalink, `url` or `aliases`), or this site's"
                     + " own post path under a current or former slug; with or without the old site's scheme and host,"

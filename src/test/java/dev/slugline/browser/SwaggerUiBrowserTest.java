@@ -122,6 +122,112 @@ class SwaggerUiBrowserTest {
                         "tags.slug", hasItem("browser"));
     }
 
+    /**
+     * Issue 14: the editor's routine without the README: sign in, create a draft from Markdown, read its ETag from
+     * the GET's response headers, edit with If-Match, schedule, preview, delete and restore, a screenshot per step.
+     */
+    @Test
+    void editorsRoutineInTheSwaggerUi() throws IOException {
+        String slug = Fixtures.unique("routine");
+        browser.get(swaggerUi.toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".information-container .title")));
+        authorize();
+        shot("routine-1-authorized", null);
+
+        WebElement create = operation("post", "/api/posts");
+        tryItOut(create);
+        new Select(create.findElement(By.cssSelector(".body-param-content-type select"))).selectByVisibleText("text/markdown");
+        type(create.findElement(By.cssSelector("textarea.body-param__text")),
+                "---\ntitle: A routine draft\nslug: " + slug + "\n---\nFirst words.\n");
+        execute(create);
+        assertThat(liveStatus(create)).isEqualTo("201");
+        shot("routine-2-created", create);
+
+        WebElement read = operation("get", "/api/posts/{slug}");
+        tryItOut(read);
+        type(read.findElement(By.cssSelector("tr[data-param-name='slug'] input")), slug);
+        new Select(read.findElement(By.cssSelector(".response-control-media-type select"))).selectByVisibleText("application/json");
+        execute(read);
+        assertThat(liveStatus(read)).isEqualTo("200");
+        String etag = liveEtag(read);
+        assertThat(etag).matches("\"\\d+\\.\\d+\"");
+        shot("routine-3-etag-in-response-headers", read);
+
+        WebElement patch = operation("patch", "/api/posts/{slug}");
+        tryItOut(patch);
+        type(patch.findElement(By.cssSelector("tr[data-param-name='slug'] input")), slug);
+        type(patch.findElement(By.cssSelector("tr[data-param-name='If-Match'] input")), etag);
+        type(patch.findElement(By.cssSelector("textarea.body-param__text")), "{\"title\": \"A routine draft, edited\"}");
+        execute(patch);
+        assertThat(liveStatus(patch)).isEqualTo("200");
+        assertThat(liveBody(patch)).contains("A routine draft, edited");
+        etag = liveEtag(patch);
+        shot("routine-4-edited-with-if-match", patch);
+
+        type(patch.findElement(By.cssSelector("tr[data-param-name='If-Match'] input")), etag);
+        type(patch.findElement(By.cssSelector("textarea.body-param__text")),
+                "{\"status\": \"scheduled\", \"publishedAt\": \"2999-01-01T09:00:00+02:00\"}");
+        execute(patch);
+        assertThat(liveStatus(patch)).isEqualTo("200");
+        assertThat(liveBody(patch)).contains("\"status\": \"scheduled\"");
+        etag = liveEtag(patch);
+        shot("routine-5-scheduled", patch);
+
+        WebElement preview = operation("post", "/api/posts/{slug}/preview");
+        tryItOut(preview);
+        type(preview.findElement(By.cssSelector("tr[data-param-name='slug'] input")), slug);
+        execute(preview);
+        assertThat(liveStatus(preview)).isEqualTo("201");
+        String previewUrl = liveBody(preview).replaceAll("(?s).*\"url\": \"([^\"]+)\".*", "$1");
+        shot("routine-6-preview-link", preview);
+        given().when().get(java.net.URI.create(previewUrl).getPath()).then().statusCode(200)
+                .body("title", is("A routine draft, edited"));
+
+        WebElement delete = operation("delete", "/api/posts/{slug}");
+        tryItOut(delete);
+        type(delete.findElement(By.cssSelector("tr[data-param-name='slug'] input")), slug);
+        type(delete.findElement(By.cssSelector("tr[data-param-name='If-Match'] input")), etag);
+        execute(delete);
+        assertThat(liveStatus(delete)).isEqualTo("204");
+        shot("routine-7-deleted", delete);
+
+        WebElement restore = operation("post", "/api/trash/{slug}/restore");
+        tryItOut(restore);
+        type(restore.findElement(By.cssSelector("tr[data-param-name='slug'] input")), slug);
+        type(restore.findElement(By.cssSelector("tr[data-param-name='If-Match'] input")), "*");
+        execute(restore);
+        assertThat(liveStatus(restore)).isEqualTo("200");
+        shot("routine-8-restored", restore);
+
+        Fixtures.editor().when().get("/api/posts/{slug}", slug).then().statusCode(200)
+                .body("title", is("A routine draft, edited"), "status", is("scheduled"),
+                        "publishedAt", is("2999-01-01T09:00:00+02:00"));
+    }
+
+    private void type(WebElement field, String text) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'})", field);
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        field.sendKeys(text);
+    }
+
+    /** The ETag among the response headers Swagger UI shows for the last execution. */
+    private static String liveEtag(WebElement operation) {
+        String shown = operation.findElement(By.cssSelector(".live-responses-table tbody tr.response td.response-col_description")).getText();
+        java.util.regex.Matcher etag = java.util.regex.Pattern.compile("(?im)^\\s*etag:\\s*(\\S+)").matcher(shown);
+        assertThat(etag.find()).as("an etag among the response headers shown:%n%s", shown).isTrue();
+        return etag.group(1);
+    }
+
+    private void shot(String name, WebElement operation) throws IOException {
+        if (operation != null) {
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", operation);
+        }
+        Path shot = Path.of("target", "screenshots", "swagger-ui-" + name + ".png");
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+        assertThat(Files.size(shot)).isGreaterThan(10_000);
+    }
+
     @Test
     void theAuthorizationSurvivesAPageReload() throws IOException {
         browser.get(swaggerUi.toString());
@@ -187,6 +293,12 @@ class SwaggerUiBrowserTest {
     }
 
     private void execute(WebElement operation) {
+        // a second run of the same operation: clear the last answer first, so the wait below sees the new one
+        List<WebElement> clear = operation.findElements(By.cssSelector("button.btn-clear"));
+        if (!clear.isEmpty()) {
+            ((JavascriptExecutor) browser).executeScript("arguments[0].click()", clear.get(0));
+            wait.until(d -> operation.findElements(By.cssSelector(".live-responses-table tbody tr.response td.response-col_status")).isEmpty());
+        }
         WebElement button = wait.until(d -> operation.findElement(By.cssSelector("button.execute")));
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'})", button);
         button.click();

@@ -82,7 +82,7 @@ class XssCorpusTest {
             StringBuilder file = new StringBuilder("---\n")
                     .append("title: ").append(json.writeValueAsString(meta ? payload : "Payload " + i)).append('\n')
                     .append("slug: ").append(slug).append('\n')
-                    .append("date: ").append(String.format("1901-01-01T00:%02d:%02dZ", i / 60, i % 60)).append('\n')
+                    .append("date: ").append(String.format("1887-01-01T00:%02d:%02dZ", i / 60, i % 60)).append('\n')
                     .append("tags: ").append(json.writeValueAsString(tags)).append('\n');
             if (meta) {
                 file.append("summary: ").append(json.writeValueAsString(payload)).append('\n');

@@ -63,6 +63,19 @@ public final class Fixtures {
         return create(post).statusCode(201).extract().path("slug");
     }
 
+    /** Every item of a paged list ({@code /api/tags}, {@code /api/categories}), read a page of 100 at a time. */
+    public static List<Map<String, Object>> allItems(java.util.function.Supplier<RequestSpecification> request, String path) {
+        List<Map<String, Object>> all = new java.util.ArrayList<>();
+        for (int page = 1; ; page++) {
+            List<Map<String, Object>> items = request.get().queryParam("size", 100).queryParam("page", page)
+                    .when().get(path).then().statusCode(200).extract().path("items");
+            all.addAll(items);
+            if (items.size() < 100) {
+                return all;
+            }
+        }
+    }
+
     public static String seed(String fileName) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/seeds/" + fileName)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -63,6 +63,9 @@ public class ContentVersion {
     private final Semaphore arrivals = new Semaphore(0);
     private volatile boolean reading;
     private volatile boolean running;
+    /** Connections from the pool found closed one after another; a stale pool has at most its size of them. */
+    private static final int MAX_STALE_IN_A_ROW = 25;
+    private int staleInARow;
     /** Why the shared reader cannot connect, while PostgreSQL is unreachable; null otherwise. */
     private volatile SQLException unreachable;
 
@@ -152,6 +155,17 @@ public class ContentVersion {
                 backoffMillis = retryAfterFailure(e, backoffMillis);
                 continue;
             }
+            if (!isUsable(connection)) {
+                // the pool handed out a connection PostgreSQL closed while it was down: take another, the waiters
+                // stay; a pool has only so many of them, after which this counts as the failure it is
+                if (++staleInARow > MAX_STALE_IN_A_ROW) {
+                    staleInARow = 0;
+                    backoffMillis = retryAfterFailure(new SQLException("Connections from the pool are closed", "08003"),
+                            backoffMillis);
+                }
+                continue;
+            }
+            staleInARow = 0;
             if (backoffMillis > 100) {
                 Log.info("The content version reader is connected again");
             }
@@ -181,6 +195,26 @@ public class ContentVersion {
             }
         }
         failWaiting(new IllegalStateException("Shutting down"));
+    }
+
+    /**
+     * Whether a connection from the pool answers. One that PostgreSQL closed during an outage does not: it is
+     * aborted (the pool drops it) rather than failing the requests waiting for this reader.
+     */
+    private static boolean isUsable(Connection connection) {
+        try {
+            if (connection.isValid(1)) {
+                return true;
+            }
+        } catch (SQLException e) {
+            // as invalid
+        }
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException e) {
+            // it is gone either way
+        }
+        return false;
     }
 
     private long retryAfterFailure(Exception e, long backoffMillis) {
