@@ -8,7 +8,9 @@ import dev.slugline.search.PostQuery;
 import dev.slugline.search.SearchService;
 import dev.slugline.taxonomy.TaxonomyService;
 import dev.slugline.taxonomy.TermRef;
+import dev.slugline.taxonomy.TermDetail;
 import dev.slugline.taxonomy.TermView;
+import dev.slugline.common.errors.NoSuchItemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jsoup.Jsoup;
 
@@ -102,10 +104,10 @@ public class GhostContentService {
             }
             page++;
         }
-        Map<String, Object> body2 = new LinkedHashMap<>();
-        body2.put(pages ? "pages" : "posts", posts);
-        body2.put("meta", Map.of("pagination", pagination(params, total)));
-        return body2;
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put(pages ? "pages" : "posts", posts);
+        envelope.put("meta", Map.of("pagination", pagination(params, total)));
+        return envelope;
     }
 
     private static Map<String, Object> pagination(GhostParams params, long total) {
@@ -302,12 +304,20 @@ public class GhostContentService {
         return body;
     }
 
+    /** One public tag by Ghost id (a digest of its slug, so the public tags are searched) or by slug (one query). */
     public Map<String, Object> readTag(GhostParams params, String id, String slug) {
-        TermView found = publicTags().stream()
-                .filter(t -> id != null ? GhostIds.ofTerm("tag", t.slug()).equals(id) : t.slug().equals(slug))
-                .findFirst().orElseThrow(() -> GhostException.notFound("tag"));
-        Map<String, Object> tag = tag(found.slug(), found.name(), params.include().contains("count.posts") ? found.postCount() : null);
-        tag.put("description", taxonomy.getTag(found.slug()).description());
+        String found = id == null ? slug : publicTags().stream().map(TermView::slug)
+                .filter(s -> GhostIds.ofTerm("tag", s).equals(id)).findFirst()
+                .orElseThrow(() -> GhostException.notFound("tag"));
+        TermDetail detail;
+        try {
+            detail = taxonomy.getTag(found); // 404 for a tag no public post carries
+        } catch (NoSuchItemException e) {
+            throw GhostException.notFound("tag");
+        }
+        Map<String, Object> tag = tag(detail.slug(), detail.name(),
+                params.include().contains("count.posts") ? detail.postCount() : null);
+        tag.put("description", detail.description());
         return Map.of("tags", List.of(only(tag, params)));
     }
 
