@@ -11,9 +11,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.EntityTag;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -51,9 +49,8 @@ public class AuthorService {
     }
 
     /**
-     * The authors these names stand for, in the order given, inserting the missing ones. A name is the author of
-     * that name first (whatever their slug: an editor may have renamed {@code alice} to {@code Alice Martin}), else
-     * the author with its slug.
+     * The authors these names stand for, in the order given, inserting the missing ones; a name is the author of
+     * that name first, whatever its slug (see {@link dev.slugline.taxonomy.TermRepository#findOrCreateByName}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Author> authorsFor(Map<String, String> namesBySlug) {
@@ -61,26 +58,10 @@ public class AuthorService {
         return namesBySlug.keySet().stream().map(bySlug::get).distinct().toList();
     }
 
-    /** As {@link #authorsFor}, by the slug of each name given, in one statement per 1,000 names (imports). */
+    /** As {@link #authorsFor}, by the slug of each name given (imports: one statement per 1,000 names). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<String, Author> authorsBySlug(Map<String, String> namesBySlug) {
-        Map<String, Author> bySlug = new LinkedHashMap<>();
-        if (namesBySlug.isEmpty()) {
-            return bySlug;
-        }
-        Map<String, Author> byName = new java.util.HashMap<>();
-        authors.withNames(namesBySlug.values()).forEach(a -> byName.putIfAbsent(a.name.toLowerCase(Locale.ROOT), a));
-        Map<String, String> missing = new LinkedHashMap<>();
-        namesBySlug.forEach((slug, name) -> {
-            Author named = byName.get(name.toLowerCase(Locale.ROOT));
-            if (named != null) {
-                bySlug.put(slug, named);
-            } else {
-                missing.put(slug, name);
-            }
-        });
-        authors.findOrCreateAll(missing).forEach(a -> bySlug.put(a.slug, a));
-        return bySlug;
+        return authors.findOrCreateByName(namesBySlug);
     }
 
     /** Authors whom public posts carry, by name; with {@code visibility=all} (users only) every author. */
