@@ -61,6 +61,7 @@ class GhostFrontendBrowserTest {
     static final Path FRONTEND = Path.of("examples", "ghost-frontend").toAbsolutePath();
     static final Path SCREENSHOTS = Path.of("target", "screenshots").toAbsolutePath();
     static final String IMAGE_PATH = "/images/stand-in.png";
+    static final String COVER_PATH = "/images/cover.png";
 
     private ChromeDriver browser;
     private HttpServer site;
@@ -83,11 +84,12 @@ class GhostFrontendBrowserTest {
         String sharedTag = "ghost-frontend-" + run;
         String olderTitle = "An older story " + run;
         String olderSlug = publish(olderTitle, "2024-03-01T09:00:00Z", List.of(sharedTag),
-                "Written before the other one.\n\nIt has two paragraphs.");
+                "Written before the other one.\n\nIt has two paragraphs.", Map.of());
         String newerTitle = "A newer story " + run;
         String newerSlug = publish(newerTitle, "2024-05-02T10:30:00+02:00", List.of(sharedTag, tag),
                 "Opening words of the newer story.\n\n## What happened next\n\nA paragraph with **bold** words and a picture:\n\n"
-                        + "![A gradient stand-in](" + origin + IMAGE_PATH + ")\n");
+                        + "![A gradient stand-in](" + origin + IMAGE_PATH + ")\n",
+                Map.of("feature_image", origin + COVER_PATH, "feature_image_alt", "The cover"));
         Map<String, Object> page = post("About " + run, "This site is *Slugline* read through Ghost's Content API.");
         page.put("type", "page");
         String pageSlug = create(page).statusCode(201).extract().path("slug");
@@ -136,6 +138,11 @@ class GhostFrontendBrowserTest {
         assertThat(image.attr("src")).isEqualTo(origin + IMAGE_PATH);
         assertThat(image.attr("alt")).isEqualTo("A gradient stand-in");
         assertThat(naturalWidth(".post-content img")).as("the picture loaded in chromium").isEqualTo(640);
+        Element cover = article.selectFirst(".feature-image img");
+        assertThat(cover).as("the feature image from the post's front matter").isNotNull();
+        assertThat(cover.attr("src")).isEqualTo(origin + COVER_PATH);
+        assertThat(cover.attr("alt")).isEqualTo("The cover");
+        assertThat(naturalWidth(".feature-image img")).as("the cover loaded in chromium").isEqualTo(640);
         assertThat(links(article.select("ul.tags a")))
                 .containsExactlyInAnyOrder(sharedTag + " → /tag/" + sharedTag + "/", tag + " → /tag/" + tag + "/");
         List<Map<String, Object>> authors = castList(newer.get("authors"));
@@ -162,10 +169,12 @@ class GhostFrontendBrowserTest {
         assertThat(narrow.select(".post-card h2 a").eachText()).containsExactly(newerTitle);
     }
 
-    private static String publish(String title, String publishedAt, List<String> tags, String markdown) {
+    private static String publish(String title, String publishedAt, List<String> tags, String markdown,
+                                  Map<String, Object> frontMatter) {
         Map<String, Object> body = post(title, markdown);
         body.put("publishedAt", publishedAt);
         body.put("tags", tags);
+        body.put("frontMatter", frontMatter);
         return create(body).statusCode(201).extract().path("slug");
     }
 
@@ -223,7 +232,7 @@ class GhostFrontendBrowserTest {
             String path = exchange.getRequestURI().getPath();
             byte[] body;
             String type;
-            if (path.equals(IMAGE_PATH)) {
+            if (path.equals(IMAGE_PATH) || path.equals(COVER_PATH)) {
                 body = picture;
                 type = "image/png";
             } else {
