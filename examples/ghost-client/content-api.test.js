@@ -1,6 +1,7 @@
 // Ghost's official Content API client, unchanged, against a running Slugline.
 // GhostClientTest (src/test/java/dev/slugline/ghost) starts Slugline, publishes three posts carrying the tag
-// SLUGLINE_TAG, creates a Content API key and runs `node --test` here with these variables.
+// SLUGLINE_TAG (by SLUGLINE_AUTHOR, the last one with SLUGLINE_COAUTHOR too) and the page SLUGLINE_PAGE, creates a
+// Content API key and runs `node --test` here with these variables.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import GhostContentAPI from '@tryghost/content-api';
@@ -8,7 +9,11 @@ import GhostContentAPI from '@tryghost/content-api';
 const url = process.env.SLUGLINE_URL;
 const key = process.env.SLUGLINE_KEY;
 const tag = process.env.SLUGLINE_TAG;
-assert.ok(url && key && tag, 'SLUGLINE_URL, SLUGLINE_KEY and SLUGLINE_TAG must be set');
+const author = process.env.SLUGLINE_AUTHOR;
+const coauthor = process.env.SLUGLINE_COAUTHOR;
+const page = process.env.SLUGLINE_PAGE;
+assert.ok(url && key && tag && author && coauthor && page,
+    'SLUGLINE_URL, SLUGLINE_KEY, SLUGLINE_TAG, SLUGLINE_AUTHOR, SLUGLINE_COAUTHOR and SLUGLINE_PAGE must be set');
 
 const api = new GhostContentAPI({url, key, version: 'v5.0'});
 
@@ -73,6 +78,31 @@ test('tags with post counts', async () => {
     assert.equal(one.count.posts, 3);
     const byId = await api.tags.read({id: one.id});
     assert.equal(byId.slug, tag);
+});
+
+test('authors with post counts, and posts by author', async () => {
+    const authors = await api.authors.browse({include: 'count.posts', filter: `slug:[${author},${coauthor}]`});
+    assert.deepEqual(authors.map(a => [a.slug, a.count.posts]).sort(), [[author, 3], [coauthor, 1]].sort());
+    const one = await api.authors.read({slug: author}, {include: 'count.posts'});
+    assert.equal(one.count.posts, 3);
+    assert.match(one.id, /^[0-9a-f]{24}$/);
+    const byId = await api.authors.read({id: one.id});
+    assert.equal(byId.slug, author);
+    const together = await api.posts.browse({include: 'authors', filter: `authors:${coauthor}`});
+    assert.equal(together.length, 1);
+    assert.deepEqual(together[0].authors.map(a => a.slug), [author, coauthor]);
+    assert.equal(together[0].primary_author.slug, author);
+    await assert.rejects(api.authors.read({slug: 'no-such-author-anywhere'}), err => err.name === 'NotFoundError');
+});
+
+test('pages, which posts do not list', async () => {
+    const pages = await api.pages.browse({filter: `slug:${page}`});
+    assert.equal(pages.length, 1);
+    const read = await api.pages.read({slug: page}, {formats: 'html'});
+    assert.equal(read.id, pages[0].id);
+    assert.ok(read.html.includes('<p>'));
+    const posts = await api.posts.browse({filter: `slug:${page}`});
+    assert.equal(posts.length, 0);
 });
 
 test('settings', async () => {

@@ -65,16 +65,18 @@ public class FeedResource {
     }
 
     @GET
-    @Path("feeds/{kind:tags|categories}/{slug}/{file:rss\\.xml|atom\\.xml|feed\\.json}")
+    @Path("feeds/{kind:tags|categories|authors}/{slug}/{file:rss\\.xml|atom\\.xml|feed\\.json}")
     @Produces({RSS, ATOM, JSON_FEED})
-    @Operation(operationId = "getTermFeed", summary = "The feeds of one tag or category: rss.xml, atom.xml or feed.json")
+    @Operation(operationId = "getTermFeed", summary = "The feeds of one tag, category or author: rss.xml, atom.xml or feed.json")
     @APIResponse(responseCode = "200", description = "The feed")
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag or If-Modified-Since date")
-    @APIResponse(responseCode = "404", description = "No such tag or category",
+    @APIResponse(responseCode = "404", description = "No public tag, category or author with this slug",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response termFeed(@PathParam("kind") String kind, @PathParam("slug") String slug,
                              @PathParam("file") String file, @Context UriInfo uri, @Context Request request) {
-        FeedService.Scope scope = kind.equals("tags") ? new FeedService.Scope(slug, null) : new FeedService.Scope(null, slug);
+        // the post list's parameter: tags → tag, categories → category, authors → author
+        String parameter = kind.equals("categories") ? "category" : kind.substring(0, kind.length() - 1);
+        FeedService.Scope scope = new FeedService.Scope(parameter, slug);
         return switch (file) {
             case "rss.xml" -> feed(scope, FeedService.Format.RSS, RSS, uri, request);
             case "atom.xml" -> feed(scope, FeedService.Format.ATOM, ATOM, uri, request);

@@ -1,5 +1,10 @@
 package dev.slugline.feeds;
 
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.feed.synd.SyndPersonImpl;
+import dev.slugline.authors.AuthorRef;
+import dev.slugline.authors.AuthorService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
@@ -18,7 +23,6 @@ import dev.slugline.common.sql.SqlValues;
 import dev.slugline.search.PostListing;
 import dev.slugline.search.SearchService;
 import dev.slugline.taxonomy.TaxonomyService;
-import dev.slugline.taxonomy.TermDetail;
 import dev.slugline.taxonomy.TermRef;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,7 +41,8 @@ public class FeedService {
     public enum Format { RSS, ATOM, JSON }
 
     /** Which posts a feed carries: all, or those of one tag or category. */
-    public record Scope(String tag, String category) {
+    /** Which posts a feed holds: all, or those with a tag, a category or an author ({@code parameter} of the post list). */
+    public record Scope(String parameter, String slug) {
         public static final Scope ALL = new Scope(null, null);
     }
 
@@ -46,35 +51,34 @@ public class FeedService {
 
     private final SearchService search;
     private final TaxonomyService taxonomy;
+    private final AuthorService authors;
     private final SluglineConfig.Site site;
     private final ObjectMapper json;
 
-    public FeedService(SearchService search, TaxonomyService taxonomy, SluglineConfig config, ObjectMapper json) {
+    public FeedService(SearchService search, TaxonomyService taxonomy, AuthorService authors, SluglineConfig config,
+                       ObjectMapper json) {
+        this.authors = authors;
         this.search = search;
         this.taxonomy = taxonomy;
         this.site = config.site();
         this.json = json;
     }
 
-    /** The feed of a scope in a format, as text; a 404 if the tag or category does not exist. */
+    /** The feed of a scope in a format, as text; a 404 if the tag, category or author is not public. */
     public String feed(Scope scope, Format format, String feedPath) {
         String title = site.title();
-        if (scope.tag() != null) {
-            TermDetail tag = taxonomy.getTag(scope.tag());
-            title += " – " + tag.name();
-        } else if (scope.category() != null) {
-            TermDetail category = taxonomy.getCategory(scope.category());
-            title += " – " + category.name();
-        }
         Map<String, List<String>> parameters = new LinkedHashMap<>();
-        if (scope.tag() != null) {
-            parameters.put("tag", List.of(scope.tag()));
-        }
-        if (scope.category() != null) {
-            parameters.put("category", List.of(scope.category()));
+        if (scope.parameter() != null) {
+            String name = switch (scope.parameter()) {
+                case "tag" -> taxonomy.getTag(scope.slug()).name();
+                case "category" -> taxonomy.getCategory(scope.slug()).name();
+                default -> authors.get(scope.slug(), null).name();
+            };
+            title += " – " + name;
+            parameters.put(scope.parameter(), List.of(scope.slug()));
         }
         parameters.put("size", List.of(Integer.toString(FEED_SIZE)));
-        parameters.put("fields", List.of("slug,title,summary,publishedAt,updatedAt,categories,tags,html"));
+        parameters.put("fields", List.of("slug,title,summary,publishedAt,updatedAt,categories,tags,authors,html"));
         PostListing posts = search.list(search.parse(parameters));
         String feedUrl = absolute(feedPath);
         return format == Format.JSON ? jsonFeed(title, feedUrl, posts) : syndication(title, feedUrl, posts, format);
@@ -116,7 +120,19 @@ public class FeedService {
             content.setType("html");
             content.setValue(xmlText((String) post.get("html")));
             entry.setContents(List.of(content));
-            entry.setAuthor(site.title());
+            List<String> writers = authorsOf(post).stream().map(a -> xmlText(a.name())).toList();
+            if (writers.isEmpty()) {
+                entry.setAuthor(site.title());
+            } else if (format == Format.RSS) {
+                // RSS's own <author> is an e-mail address: the names are Dublin Core creators, one element each
+                ((DCModule) entry.getModule(DCModule.URI)).setCreators(writers);
+            } else {
+                entry.setAuthors(writers.stream().map(name -> {
+                    SyndPerson person = new SyndPersonImpl();
+                    person.setName(name);
+                    return person;
+                }).toList());
+            }
             List<SyndCategory> categories = new ArrayList<>();
             for (String key : List.of("categories", "tags")) {
                 for (TermRef term : terms(post.get(key))) {
@@ -159,6 +175,11 @@ public class FeedService {
             terms(post.get("categories")).forEach(t -> tags.add(t.name()));
             terms(post.get("tags")).forEach(t -> tags.add(t.name()));
             item.put("tags", tags);
+            List<Map<String, Object>> writers = new ArrayList<>();
+            authorsOf(post).forEach(a -> writers.add(Map.of("name", a.name())));
+            if (!writers.isEmpty()) {
+                item.put("authors", writers);
+            }
             items.add(item);
         }
         feed.put("items", items);
@@ -211,6 +232,12 @@ public class FeedService {
     @SuppressWarnings("unchecked")
     private static List<TermRef> terms(Object value) {
         return value == null ? List.of() : (List<TermRef>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<AuthorRef> authorsOf(Map<String, Object> post) {
+        Object value = post.get("authors");
+        return value == null ? List.of() : (List<AuthorRef>) value;
     }
 
     static String escapeXml(String text) {

@@ -24,12 +24,22 @@ final class GhostBodies {
     record Post(String id, String uuid, String title, String slug, String html, String plaintext, String excerpt,
                 String feature_image, boolean featured, String visibility, String published_at, String updated_at,
                 String created_at, int reading_time, String url, String canonical_url, List<Tag> tags,
-                List<Map<String, Object>> authors, Tag primary_tag, Map<String, Object> primary_author) {
+                List<Author> authors, Tag primary_tag, Author primary_author) {
     }
 
     @Schema(name = "GhostTag")
     record Tag(String id, String name, String slug, String description, String visibility, String url,
                @Schema(description = "With include=count.posts") Map<String, Long> count) {
+    }
+
+    @Schema(name = "GhostAuthor")
+    record Author(String id, String name, String slug, String profile_image, String cover_image, String bio,
+                  String website, String location, String url,
+                  @Schema(description = "With include=count.posts") Map<String, Long> count) {
+    }
+
+    @Schema(name = "GhostAuthors")
+    record Authors(List<Author> authors, Meta meta) {
     }
 
     @Schema(name = "GhostPosts")

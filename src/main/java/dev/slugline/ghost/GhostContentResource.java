@@ -50,7 +50,7 @@ public class GhostContentResource {
     @APIResponse(responseCode = "401", description = "No or an unknown key (UnauthorizedError)", content = @Content(schema = @Schema(implementation = GhostErrors.Body.class)))
     public Response browsePosts(@Parameter(description = "Content API key", required = true, schema = @Schema(type = SchemaType.STRING)) @jakarta.ws.rs.QueryParam("key") String key,
                                 @Context UriInfo uri, @Context Request request) {
-        GhostParams params = ghost.validate(uri.getQueryParameters(), true);
+        GhostParams params = ghost.validate(uri.getQueryParameters(), GhostContentService.Resource.POSTS);
         return cached(uri, request, () -> ghost.browse(params, false));
     }
 
@@ -60,7 +60,7 @@ public class GhostContentResource {
     @APIResponse(responseCode = "200", description = "{posts: [post]}", content = @Content(schema = @Schema(implementation = GhostBodies.Posts.class)))
     @APIResponse(responseCode = "404", description = "No published post with this id (NotFoundError)", content = @Content(schema = @Schema(implementation = GhostErrors.Body.class)))
     public Response readPost(@PathParam("id") String id, @Context UriInfo uri, @Context Request request) {
-        GhostParams params = ghost.validate(uri.getQueryParameters(), true);
+        GhostParams params = ghost.validate(uri.getQueryParameters(), GhostContentService.Resource.POSTS);
         return cached(uri, request, () -> ghost.read(params, id, null, false));
     }
 
@@ -70,7 +70,7 @@ public class GhostContentResource {
     @APIResponse(responseCode = "200", description = "{posts: [post]}", content = @Content(schema = @Schema(implementation = GhostBodies.Posts.class)))
     @APIResponse(responseCode = "404", description = "No published post with this slug (NotFoundError)", content = @Content(schema = @Schema(implementation = GhostErrors.Body.class)))
     public Response readPostBySlug(@PathParam("slug") String slug, @Context UriInfo uri, @Context Request request) {
-        GhostParams params = ghost.validate(uri.getQueryParameters(), true);
+        GhostParams params = ghost.validate(uri.getQueryParameters(), GhostContentService.Resource.POSTS);
         return cached(uri, request, () -> ghost.read(params, null, slug, false));
     }
 
@@ -81,7 +81,7 @@ public class GhostContentResource {
     @APIResponse(responseCode = "200", description = "{pages, meta.pagination}", content = @Content(schema = @Schema(implementation = GhostBodies.Pages.class)))
     @APIResponse(responseCode = "401", description = "No or an unknown key (UnauthorizedError)", content = @Content(schema = @Schema(implementation = GhostErrors.Body.class)))
     public Response browsePages(@Context UriInfo uri, @Context Request request) {
-        GhostParams params = ghost.validate(uri.getQueryParameters(), true);
+        GhostParams params = ghost.validate(uri.getQueryParameters(), GhostContentService.Resource.POSTS);
         return cached(uri, request, () -> ghost.browse(params, true));
     }
 
@@ -91,7 +91,7 @@ public class GhostContentResource {
     @APIResponse(responseCode = "200", description = "{pages: [page]}", content = @Content(schema = @Schema(implementation = GhostBodies.Pages.class)))
     @APIResponse(responseCode = "404", description = "No published page with this id (NotFoundError)", content = @Content(schema = @Schema(implementation = GhostErrors.Body.class)))
     public Response readPage(@PathParam("id") String id, @Context UriInfo uri, @Context Request request) {
-        GhostParams params = ghost.validate(uri.getQueryParameters(), true);
+        GhostParams params = ghost.validate(uri.getQueryParameters(), GhostContentService.Resource.POSTS);
         return cached(uri, request, () -> ghost.read(params, id, null, true));
     }
 
@@ -101,7 +101,7 @@ public class GhostContentResource {
     @APIResponse(responseCode = "200", description = "{pages: [page]}", content = @Content(schema = @Schema(implementation = GhostBodies.Pages.class)))
     @APIResponse(responseCode = "404", description = "No published page with this slug (NotFoundError)", content = @Content(schema = @Schema(implementation = GhostErrors.Body.class)))
     public Response readPageBySlug(@PathParam("slug") String slug, @Context UriInfo uri, @Context Request request) {
-        GhostParams params = ghost.validate(uri.getQueryParameters(), true);
+        GhostParams params = ghost.validate(uri.getQueryParameters(), GhostContentService.Resource.POSTS);
         return cached(uri, request, () -> ghost.read(params, null, slug, true));
     }
 
@@ -112,7 +112,7 @@ public class GhostContentResource {
     @APIResponse(responseCode = "200", description = "{tags, meta.pagination}", content = @Content(schema = @Schema(implementation = GhostBodies.Tags.class)))
     @APIResponse(responseCode = "401", description = "No or an unknown key (UnauthorizedError)", content = @Content(schema = @Schema(implementation = GhostErrors.Body.class)))
     public Response browseTags(@Context UriInfo uri, @Context Request request) {
-        GhostParams params = ghost.validate(uri.getQueryParameters(), false);
+        GhostParams params = ghost.validate(uri.getQueryParameters(), GhostContentService.Resource.TAGS);
         return cached(uri, request, () -> ghost.browseTags(params));
     }
 
@@ -122,7 +122,7 @@ public class GhostContentResource {
     @APIResponse(responseCode = "200", description = "{tags: [tag]}", content = @Content(schema = @Schema(implementation = GhostBodies.Tags.class)))
     @APIResponse(responseCode = "404", description = "No public tag with this id (NotFoundError)", content = @Content(schema = @Schema(implementation = GhostErrors.Body.class)))
     public Response readTag(@PathParam("id") String id, @Context UriInfo uri, @Context Request request) {
-        GhostParams params = ghost.validate(uri.getQueryParameters(), false);
+        GhostParams params = ghost.validate(uri.getQueryParameters(), GhostContentService.Resource.TAGS);
         return cached(uri, request, () -> ghost.readTag(params, id, null));
     }
 
@@ -132,8 +132,39 @@ public class GhostContentResource {
     @APIResponse(responseCode = "200", description = "{tags: [tag]}", content = @Content(schema = @Schema(implementation = GhostBodies.Tags.class)))
     @APIResponse(responseCode = "404", description = "No public tag with this slug (NotFoundError)", content = @Content(schema = @Schema(implementation = GhostErrors.Body.class)))
     public Response readTagBySlug(@PathParam("slug") String slug, @Context UriInfo uri, @Context Request request) {
-        GhostParams params = ghost.validate(uri.getQueryParameters(), false);
+        GhostParams params = ghost.validate(uri.getQueryParameters(), GhostContentService.Resource.TAGS);
         return cached(uri, request, () -> ghost.readTag(params, null, slug));
+    }
+
+    @GET
+    @Path("/authors{slash: /?}")
+    @Operation(operationId = "ghostBrowseAuthors", summary = "Authors of published posts, by name",
+            description = "Options: key, include (count.posts), fields, filter (slug, name, visibility), limit, page, order.")
+    @APIResponse(responseCode = "200", description = "{authors, meta.pagination}", content = @Content(schema = @Schema(implementation = GhostBodies.Authors.class)))
+    @APIResponse(responseCode = "401", description = "No or an unknown key (UnauthorizedError)", content = @Content(schema = @Schema(implementation = GhostErrors.Body.class)))
+    public Response browseAuthors(@Context UriInfo uri, @Context Request request) {
+        GhostParams params = ghost.validate(uri.getQueryParameters(), GhostContentService.Resource.AUTHORS);
+        return cached(uri, request, () -> ghost.browseAuthors(params));
+    }
+
+    @GET
+    @Path("/authors/{id: [^/]+}{slash: /?}")
+    @Operation(operationId = "ghostReadAuthor", summary = "One author by its Ghost id")
+    @APIResponse(responseCode = "200", description = "{authors: [author]}", content = @Content(schema = @Schema(implementation = GhostBodies.Authors.class)))
+    @APIResponse(responseCode = "404", description = "No public author with this id (NotFoundError)", content = @Content(schema = @Schema(implementation = GhostErrors.Body.class)))
+    public Response readAuthor(@PathParam("id") String id, @Context UriInfo uri, @Context Request request) {
+        GhostParams params = ghost.validate(uri.getQueryParameters(), GhostContentService.Resource.AUTHORS);
+        return cached(uri, request, () -> ghost.readAuthor(params, id, null));
+    }
+
+    @GET
+    @Path("/authors/slug/{slug: [^/]+}{slash: /?}")
+    @Operation(operationId = "ghostReadAuthorBySlug", summary = "One author by its slug")
+    @APIResponse(responseCode = "200", description = "{authors: [author]}", content = @Content(schema = @Schema(implementation = GhostBodies.Authors.class)))
+    @APIResponse(responseCode = "404", description = "No public author with this slug (NotFoundError)", content = @Content(schema = @Schema(implementation = GhostErrors.Body.class)))
+    public Response readAuthorBySlug(@PathParam("slug") String slug, @Context UriInfo uri, @Context Request request) {
+        GhostParams params = ghost.validate(uri.getQueryParameters(), GhostContentService.Resource.AUTHORS);
+        return cached(uri, request, () -> ghost.readAuthor(params, null, slug));
     }
 
     @GET
@@ -142,7 +173,7 @@ public class GhostContentResource {
     @APIResponse(responseCode = "200", description = "{settings, meta}", content = @Content(schema = @Schema(implementation = GhostBodies.Settings.class)))
     @APIResponse(responseCode = "401", description = "No or an unknown key (UnauthorizedError)", content = @Content(schema = @Schema(implementation = GhostErrors.Body.class)))
     public Response settings(@Context UriInfo uri, @Context Request request) {
-        ghost.validate(uri.getQueryParameters(), false);
+        ghost.validate(uri.getQueryParameters(), GhostContentService.Resource.SETTINGS);
         return cached(uri, request, ghost::settings);
     }
 

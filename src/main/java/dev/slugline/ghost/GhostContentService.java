@@ -1,7 +1,8 @@
 package dev.slugline.ghost;
 
+import dev.slugline.authors.AuthorService;
+import dev.slugline.authors.AuthorView;
 import dev.slugline.common.config.SluglineConfig;
-import dev.slugline.common.text.Slugs;
 import dev.slugline.search.PostFilter;
 import dev.slugline.search.PostListing;
 import dev.slugline.search.PostQuery;
@@ -22,7 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 
 /**
  * The Ghost Content API (version 5) over Slugline's read services: posts from {@link SearchService} (so exactly the
@@ -33,17 +36,23 @@ import java.util.function.Predicate;
 public class GhostContentService {
 
     static final Set<String> POST_INCLUDES = Set.of("tags", "authors");
-    static final Set<String> TAG_INCLUDES = Set.of("count.posts");
+    static final Set<String> TERM_INCLUDES = Set.of("count.posts");
+
+    /** What a request reads: its options are checked for that. */
+    public enum Resource { POSTS, TAGS, AUTHORS, SETTINGS }
+
     private static final String POST_FIELDS = "id,slug,title,summary,status,publishedAt,updatedAt,createdAt,tags,"
             + "readingMinutes,frontMatter,createdBy";
 
     private final SearchService search;
     private final TaxonomyService taxonomy;
+    private final AuthorService authors;
     private final ContentKeyService keys;
     private final SluglineConfig.Site site;
 
-    public GhostContentService(SearchService search, TaxonomyService taxonomy, ContentKeyService keys,
-                               SluglineConfig config) {
+    public GhostContentService(SearchService search, TaxonomyService taxonomy, AuthorService authors,
+                               ContentKeyService keys, SluglineConfig config) {
+        this.authors = authors;
         this.search = search;
         this.taxonomy = taxonomy;
         this.keys = keys;
@@ -51,16 +60,19 @@ public class GhostContentService {
     }
 
     /** Checks the key and every option, so that a bad request is refused before any cache is asked. */
-    public GhostParams validate(jakarta.ws.rs.core.MultivaluedMap<String, String> query, boolean posts) {
-        GhostParams params = GhostParams.of(query, posts ? POST_INCLUDES : TAG_INCLUDES);
+    public GhostParams validate(jakarta.ws.rs.core.MultivaluedMap<String, String> query, Resource resource) {
+        GhostParams params = GhostParams.of(query, resource == Resource.POSTS ? POST_INCLUDES : TERM_INCLUDES);
         keys.requireValid(params.key());
-        if (posts) {
+        if (resource == Resource.POSTS) {
             if (params.filter() != null) {
                 GhostPostFilter.of(params.filter());
             }
             sortOf(params.order());
-        } else if (params.filter() != null) {
-            tagFilter(params.filter());
+        } else if (resource != Resource.SETTINGS) {
+            if (params.filter() != null) {
+                termFilter(Nql.parse(params.filter()), TermView::slug, TermView::name, resource.name().toLowerCase(Locale.ROOT));
+            }
+            termOrder(params.order(), TermView::slug, TermView::name, TermView::postCount, resource.name().toLowerCase(Locale.ROOT));
         }
         return params;
     }
@@ -98,7 +110,11 @@ public class GhostContentService {
                     "sort", List.of(sort), "fields", List.of(fields)));
             PostQuery narrowed = filter == null ? query : query.withFilter(filter);
             PostListing listing = search.list(pages ? narrowed.forPages() : narrowed);
-            listing.items().forEach(item -> posts.add(post(item, params, pages)));
+            Map<Long, List<AuthorView>> byPost = params.include().contains("authors")
+                    ? authors.ofPosts(listing.items().stream().map(item -> ((Number) item.get("id")).longValue()).toList())
+                    : Map.of();
+            listing.items().forEach(item -> posts.add(post(item, params, pages,
+                    byPost.getOrDefault(((Number) item.get("id")).longValue(), List.of()))));
             total = listing.totalItems();
             if (params.limit() != null || page >= listing.totalPages()) {
                 break;
@@ -148,13 +164,14 @@ public class GhostContentService {
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> post(Map<String, Object> item, GhostParams params, boolean pages) {
+    private Map<String, Object> post(Map<String, Object> item, GhostParams params, boolean pages,
+                                     List<AuthorView> postAuthors) {
         long id = ((Number) item.get("id")).longValue();
         String slug = (String) item.get("slug");
         Map<String, Object> frontMatter = (Map<String, Object>) item.getOrDefault("frontMatter", Map.of());
         String html = (String) item.get("html");
         List<Map<String, Object>> tags = ((List<TermRef>) item.get("tags")).stream().map(t -> tag(t.slug(), t.name(), null)).toList();
-        List<Map<String, Object>> authors = authors(frontMatter, (String) item.get("createdBy"));
+        List<Map<String, Object>> authors = postAuthors.stream().map(a -> author(a, null)).toList();
         FeatureImage image = FeatureImage.of(frontMatter, site.url());
 
         Map<String, Object> post = new LinkedHashMap<>();
@@ -203,63 +220,36 @@ public class GhostContentService {
         if (params.include().contains("authors")) {
             post.put("authors", authors);
         }
-        post.put("primary_author", params.include().contains("authors") ? authors.get(0) : null);
+        post.put("primary_author", params.include().contains("authors") && !authors.isEmpty() ? authors.get(0) : null);
         post.put("primary_tag", params.include().contains("tags") && !tags.isEmpty() ? tags.get(0) : null);
         return only(post, params);
     }
 
-    /**
-     * The post's authors: the front matter's {@code authors} or {@code author} (a name or a list, as Hugo and
-     * Jekyll write them), else the account that created the post, else the site.
-     */
-    private List<Map<String, Object>> authors(Map<String, Object> frontMatter, String createdBy) {
-        List<String> names = new ArrayList<>();
-        for (String key : List.of("authors", "author")) {
-            Object value = frontMatter.get(key);
-            if (value instanceof List<?> list) {
-                list.stream().filter(v -> v instanceof String || v instanceof Map).map(GhostContentService::authorName)
-                        .filter(n -> n != null && !n.isBlank()).forEach(names::add);
-            } else if (value != null) {
-                String name = authorName(value);
-                if (name != null && !name.isBlank()) {
-                    names.add(name);
-                }
-            }
-            if (!names.isEmpty()) {
-                break;
-            }
-        }
-        if (names.isEmpty()) {
-            names.add(createdBy != null ? createdBy : site.title());
-        }
-        return names.stream().distinct().map(this::author).toList();
-    }
-
-    private static String authorName(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Object name = map.get("name");
-            return name == null ? null : name.toString().strip();
-        }
-        return value.toString().strip();
-    }
-
-    private Map<String, Object> author(String name) {
-        String slug = Slugs.fromText(name);
+    /** An author in Ghost's shape; {@code postCount} only when {@code count.posts} is asked for. */
+    private Map<String, Object> author(AuthorView view, Long postCount) {
         Map<String, Object> author = new LinkedHashMap<>();
-        author.put("id", GhostIds.ofTerm("author", slug));
-        author.put("name", name);
-        author.put("slug", slug);
-        author.put("profile_image", null);
-        author.put("cover_image", null);
-        author.put("bio", null);
-        author.put("website", null);
-        author.put("location", null);
+        author.put("id", GhostIds.ofTerm("author", view.slug()));
+        author.put("name", view.name());
+        author.put("slug", view.slug());
+        author.put("profile_image", absolute(view.profileImage()));
+        author.put("cover_image", absolute(view.coverImage()));
+        author.put("bio", view.bio());
+        author.put("website", view.website());
+        author.put("location", view.location());
         author.put("facebook", null);
         author.put("twitter", null);
         author.put("meta_title", null);
         author.put("meta_description", null);
-        author.put("url", site.url() + "/author/" + slug + "/");
+        author.put("url", site.url() + "/author/" + view.slug() + "/");
+        if (postCount != null) {
+            author.put("count", Map.of("posts", postCount));
+        }
         return author;
+    }
+
+    /** A path on this site ({@code /api/media/…}) made absolute, as Ghost's images are. */
+    private String absolute(String url) {
+        return url != null && url.startsWith("/") ? site.url() + url : url;
     }
 
     private Map<String, Object> tag(String slug, String name, Long postCount) {
@@ -291,8 +281,9 @@ public class GhostContentService {
 
     public Map<String, Object> browseTags(GhostParams params) {
         List<TermView> all = publicTags();
-        Predicate<TermView> filter = params.filter() == null ? t -> true : tagFilter(params.filter());
-        Comparator<TermView> order = tagOrder(params.order());
+        Predicate<TermView> filter = params.filter() == null ? t -> true
+                : termFilter(Nql.parse(params.filter()), TermView::slug, TermView::name, "tags");
+        Comparator<TermView> order = termOrder(params.order(), TermView::slug, TermView::name, TermView::postCount, "tags");
         List<TermView> matching = all.stream().filter(filter).sorted(order).toList();
         int from = params.limit() == null ? 0 : Math.min(matching.size(), (params.page() - 1) * params.limit());
         int to = params.limit() == null ? matching.size() : Math.min(matching.size(), from + params.limit());
@@ -334,43 +325,75 @@ public class GhostContentService {
         }
     }
 
-    private static Predicate<TermView> tagFilter(String filter) {
-        return tagFilter(Nql.parse(filter));
+    public Map<String, Object> browseAuthors(GhostParams params) {
+        Predicate<AuthorView> filter = params.filter() == null ? a -> true
+                : termFilter(Nql.parse(params.filter()), AuthorView::slug, AuthorView::name, "authors");
+        Comparator<AuthorView> order = termOrder(params.order(), AuthorView::slug, AuthorView::name,
+                AuthorView::postCount, "authors");
+        List<AuthorView> matching = authors.listPublic().stream().filter(filter).sorted(order).toList();
+        int from = params.limit() == null ? 0 : Math.min(matching.size(), (params.page() - 1) * params.limit());
+        int to = params.limit() == null ? matching.size() : Math.min(matching.size(), from + params.limit());
+        boolean counts = params.include().contains("count.posts");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("authors", matching.subList(from, to).stream()
+                .map(a -> only(author(a, counts ? a.postCount() : null), params)).toList());
+        body.put("meta", Map.of("pagination", pagination(params, matching.size())));
+        return body;
     }
 
-    private static Predicate<TermView> tagFilter(Nql.Node node) {
+    /** One public author by Ghost id (a digest of the slug) or by slug. */
+    public Map<String, Object> readAuthor(GhostParams params, String id, String slug) {
+        AuthorView found;
+        if (id != null) {
+            found = authors.listPublic().stream().filter(a -> GhostIds.ofTerm("author", a.slug()).equals(id)).findFirst()
+                    .orElseThrow(() -> GhostException.notFound("author"));
+        } else {
+            try {
+                found = authors.get(slug, null); // 404 for an author no public post carries
+            } catch (NoSuchItemException e) {
+                throw GhostException.notFound("author");
+            }
+        }
+        Long count = params.include().contains("count.posts") ? found.postCount() : null;
+        return Map.of("authors", List.of(only(author(found, count), params)));
+    }
+
+    /** Ghost's {@code filter} over tags or authors: by slug, name and visibility (all public). */
+    private static <T> Predicate<T> termFilter(Nql.Node node, Function<T, String> slug, Function<T, String> name,
+                                               String what) {
         if (node instanceof Nql.And and) {
-            return and.parts().stream().map(GhostContentService::tagFilter).reduce(t -> true, Predicate::and);
+            return and.parts().stream().map(p -> termFilter(p, slug, name, what)).reduce(t -> true, Predicate::and);
         }
         if (node instanceof Nql.Or or) {
-            return or.parts().stream().map(GhostContentService::tagFilter).reduce(t -> false, Predicate::or);
+            return or.parts().stream().map(p -> termFilter(p, slug, name, what)).reduce(t -> false, Predicate::or);
         }
         Nql.Comparison c = (Nql.Comparison) node;
         if (c.op() != Nql.Op.EQ && c.op() != Nql.Op.IN) {
             throw GhostException.badRequest("filter", "'" + c.key() + "' takes a value or a [list]");
         }
-        Predicate<TermView> positive = switch (c.key()) {
-            case "slug" -> t -> c.values().contains(t.slug());
-            case "name" -> t -> c.values().contains(t.name());
+        Predicate<T> positive = switch (c.key()) {
+            case "slug" -> t -> c.values().contains(slug.apply(t));
+            case "name" -> t -> c.values().contains(name.apply(t));
             case "visibility" -> t -> c.values().contains("public");
-            default -> throw GhostException.badRequest("filter", "cannot filter tags by '" + c.key()
-                    + "'; Slugline filters tags by slug, name and visibility");
+            default -> throw GhostException.badRequest("filter", "cannot filter " + what + " by '" + c.key()
+                    + "'; Slugline filters " + what + " by slug, name and visibility");
         };
         return c.negated() ? positive.negate() : positive;
     }
 
-    private static Comparator<TermView> tagOrder(String order) {
+    private static <T> Comparator<T> termOrder(String order, Function<T, String> slug, Function<T, String> name,
+                                               ToLongFunction<T> postCount, String what) {
+        Comparator<T> byName = Comparator.comparing(name, String.CASE_INSENSITIVE_ORDER);
         if (order == null) {
-            return Comparator.comparing(TermView::name, String.CASE_INSENSITIVE_ORDER);
+            return byName;
         }
         return switch (order.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")) {
-            case "name asc", "name" -> Comparator.comparing(TermView::name, String.CASE_INSENSITIVE_ORDER);
-            case "name desc" -> Comparator.comparing(TermView::name, String.CASE_INSENSITIVE_ORDER).reversed();
-            case "slug asc", "slug" -> Comparator.comparing(TermView::slug);
-            case "count.posts desc" -> Comparator.comparingLong(TermView::postCount).reversed()
-                    .thenComparing(TermView::name, String.CASE_INSENSITIVE_ORDER);
-            default -> throw GhostException.badRequest("order", "'" + order + "' is not an order of tags Slugline "
-                    + "serves: name asc, name desc, slug asc, count.posts desc");
+            case "name asc", "name" -> byName;
+            case "name desc" -> byName.reversed();
+            case "slug asc", "slug" -> Comparator.comparing(slug);
+            case "count.posts desc" -> Comparator.comparingLong(postCount).reversed().thenComparing(byName);
+            default -> throw GhostException.badRequest("order", "'" + order + "' is not an order of " + what
+                    + " Slugline serves: name asc, name desc, slug asc, count.posts desc");
         };
     }
 

@@ -46,6 +46,10 @@ final class GhostPostFilter {
                 requireEqualityOrIn(c);
                 return new PostFilter.HasTerm(PostFilter.Taxonomy.TAG, c.values().stream().map(v -> v.toLowerCase(Locale.ROOT)).toList());
             }
+            case "author", "authors", "authors.slug", "primary_author", "primary_author.slug" -> {
+                requireEqualityOrIn(c);
+                return new PostFilter.HasTerm(PostFilter.Taxonomy.AUTHOR, c.values().stream().map(v -> v.toLowerCase(Locale.ROOT)).toList());
+            }
             case "slug" -> {
                 return field(c, PostFilter.Field.SLUG, c.values());
             }
@@ -74,7 +78,7 @@ final class GhostPostFilter {
                 return constant(c.value().equals("published"));
             }
             default -> throw GhostException.badRequest("filter", "cannot filter posts by '" + c.key()
-                    + "'; Slugline filters by tag, tags, primary_tag, slug, id, title, featured, published_at, "
+                    + "'; Slugline filters by tag, tags, primary_tag, author, authors, primary_author, slug, id, title, featured, published_at, "
                     + "updated_at, created_at, visibility and status");
         }
     }

@@ -1,5 +1,6 @@
 package dev.slugline.importing;
 
+import dev.slugline.authors.AuthorRef;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -62,6 +63,9 @@ public class ExportService {
         }
         if (!post.tags().isEmpty()) {
             front.set("tags", json.valueToTree(post.tags().stream().map(TermRef::name).toList()));
+        }
+        if (post.authors() != null && !post.authors().isEmpty()) {
+            front.set("authors", json.valueToTree(post.authors().stream().map(AuthorRef::name).toList()));
         }
         if (post.frontMatter() != null) {
             post.frontMatter().forEach((key, value) -> {

@@ -499,7 +499,8 @@ public class ImportService {
         List<String> categories = new ArrayList<>(input.categories() == null ? List.of() : input.categories());
         categories.add(name);
         return new PostInput(input.title(), input.slug(), input.summary(), input.markdown(), input.status(),
-                input.publishedAt(), categories, input.tags(), input.frontMatter());
+                input.publishedAt(), categories, input.tags(), input.frontMatter(), input.expiresAt(), input.type(),
+                input.authors());
     }
 
     private static String utf8(byte[] data) {

@@ -130,7 +130,8 @@ public class PostFileReader {
             body = renderer.sanitizer().asMarkdownBody(body);
         }
         PostInput input = new PostInput(title, slug, summary(markdown), body, status(markdown), date,
-                categories, tags, unknownKeys(frontMatter, termKeys.keySet()), dates.get("expiryDate"));
+                categories, tags, unknownKeys(frontMatter, termKeys.keySet()), dates.get("expiryDate"))
+                .withAuthorsFromFrontMatter();
         requireValid(markdown, input);
         return new ReadFile(input, slug, warnings, scalar(markdown, "slug"));
     }

@@ -1,5 +1,6 @@
 package dev.slugline.posts;
 
+import dev.slugline.authors.Author;
 import dev.slugline.taxonomy.Category;
 import dev.slugline.taxonomy.Tag;
 import jakarta.persistence.Basic;
@@ -14,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -23,8 +25,10 @@ import org.hibernate.annotations.TimeZoneStorageType;
 import org.hibernate.type.SqlTypes;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -142,6 +146,13 @@ public class Post {
     @JoinTable(name = "post_tag",
             joinColumns = @JoinColumn(name = "post_id"), inverseJoinColumns = @JoinColumn(name = "tag_id"))
     public Set<Tag> tags = new HashSet<>();
+
+    /** Who wrote it, the main author first (issue 15); at least one once written. */
+    @ManyToMany
+    @JoinTable(name = "post_author",
+            joinColumns = @JoinColumn(name = "post_id"), inverseJoinColumns = @JoinColumn(name = "author_id"))
+    @OrderColumn(name = "position")
+    public List<Author> authors = new ArrayList<>();
 
     /** Issue 4: the path of the file the post was imported from, kept so an export puts it back there. */
     @Column(length = 1000)

@@ -87,7 +87,8 @@ public class PostHistory {
 
     static PostInput toInput(Post post) {
         return new PostInput(post.title, post.slug, post.summary, post.markdown, post.status, post.publishedAt,
-                names(post.categories), names(post.tags), new LinkedHashMap<>(post.frontMatter), post.expiresAt);
+                names(post.categories), names(post.tags), new LinkedHashMap<>(post.frontMatter), post.expiresAt, null,
+                post.authors.stream().map(a -> a.name).toList());
     }
 
     private static List<String> names(Collection<? extends Term> terms) {

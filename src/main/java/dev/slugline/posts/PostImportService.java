@@ -1,5 +1,7 @@
 package dev.slugline.posts;
 
+import dev.slugline.authors.Author;
+import dev.slugline.authors.AuthorService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -85,6 +87,7 @@ public class PostImportService {
     private final PostRepository posts;
     private final PostRevisionRepository revisions;
     private final TaxonomyService taxonomy;
+    private final AuthorService authorService;
     private final WebhookService webhooks;
     private final CurrentEditor editor;
     private final ObjectMapper json;
@@ -94,9 +97,10 @@ public class PostImportService {
     private final java.util.concurrent.atomic.AtomicInteger importing = new java.util.concurrent.atomic.AtomicInteger();
 
     public PostImportService(PostRepository posts, PostRevisionRepository revisions, TaxonomyService taxonomy,
-                             WebhookService webhooks, CurrentEditor editor, ObjectMapper json, SluglineConfig config,
+                             AuthorService authorService, WebhookService webhooks, CurrentEditor editor, ObjectMapper json, SluglineConfig config,
                              Event<Finished> finished) {
         this.finished = finished;
+        this.authorService = authorService;
         this.posts = posts;
         this.revisions = revisions;
         this.taxonomy = taxonomy;
@@ -176,7 +180,14 @@ public class PostImportService {
         Map<String, String> tagNames = new LinkedHashMap<>();
         List<Map<String, String>> itemCategories = new ArrayList<>();
         List<Map<String, String>> itemTags = new ArrayList<>();
+        Map<String, String> authorNames = new LinkedHashMap<>();
+        List<Map<String, String>> itemAuthors = new ArrayList<>();
         for (Item item : written) {
+            // a file that names no author is by the account that imports it, as a post written through the API
+            Map<String, String> named = AuthorService.parseNames(item.input().authors());
+            Map<String, String> postAuthors = named.isEmpty() ? AuthorService.accountAuthor(author) : named;
+            postAuthors.forEach(authorNames::putIfAbsent);
+            itemAuthors.add(postAuthors);
             Map<String, String> categories = taxonomy.parseNames("categories", item.input().categories());
             Map<String, String> tags = taxonomy.parseNames("tags", item.input().tags());
             categories.forEach(categoryNames::putIfAbsent);
@@ -186,6 +197,7 @@ public class PostImportService {
         }
         Map<String, Category> categories = taxonomy.categoriesBySlug(categoryNames);
         Map<String, Tag> tags = taxonomy.tagsBySlug(tagNames);
+        Map<String, Author> authorsBySlug = authorService.authorsBySlug(authorNames);
 
         ImportedRows newRows = ImportedRows.of(created.size());
         ImportedRows changedRows = ImportedRows.of(updated.size());
@@ -193,6 +205,9 @@ public class PostImportService {
         List<Long> categoryIds = new ArrayList<>();
         List<Long> tagPosts = new ArrayList<>();
         List<Long> tagIds = new ArrayList<>();
+        List<Long> authorPosts = new ArrayList<>();
+        List<Integer> authorPositions = new ArrayList<>();
+        List<Long> authorIds = new ArrayList<>();
         Map<String, Long> aliases = new LinkedHashMap<>();
         Map<String, Long> formerPaths = new LinkedHashMap<>();
         String[] revisionContent = new String[written.size()];
@@ -246,6 +261,12 @@ public class PostImportService {
                 tagIds.add(tag.id);
                 tagList.add(tag.name);
             }
+            List<Author> postAuthors = itemAuthors.get(i).keySet().stream().map(authorsBySlug::get).distinct().toList();
+            for (int position = 0; position < postAuthors.size(); position++) {
+                authorPosts.add(ids[i]);
+                authorPositions.add(position);
+                authorIds.add(postAuthors.get(position).id);
+            }
             for (String alias : PostService.frontMatterAliases(frontMatter)) {
                 if (!alias.equals(item.slug())) {
                     aliases.remove(alias); // the last file that names an alias has it, as one write after another would
@@ -263,7 +284,8 @@ public class PostImportService {
             }
             // the revision: the post as PostHistory.toInput sees it after the write
             revisionContent[i] = write(new PostInput(title, item.slug(), summary, content.markdown(), status, publishedAt,
-                    sorted(categoryList), sorted(tagList), new LinkedHashMap<>(frontMatter), content.expiresAt()));
+                    sorted(categoryList), sorted(tagList), new LinkedHashMap<>(frontMatter), content.expiresAt(), null,
+                    postAuthors.stream().map(a -> a.name).toList()));
             String event = PostHistory.changeEvent(wasPublic, isPublic);
             if (event != null) {
                 long version = isNew ? 0 : target.version() + 1;
@@ -277,6 +299,8 @@ public class PostImportService {
         posts.updateImported(changedRows, now);
         posts.replaceImportedTerms(changedRows.id(), categoryPosts.toArray(Long[]::new), categoryIds.toArray(Long[]::new),
                 tagPosts.toArray(Long[]::new), tagIds.toArray(Long[]::new));
+        posts.replaceImportedAuthors(changedRows.id(), authorPosts.toArray(Long[]::new),
+                authorPositions.toArray(Integer[]::new), authorIds.toArray(Long[]::new));
         posts.replaceImportedAliases(written.stream().map(Item::slug).toArray(String[]::new),
                 aliases.keySet().toArray(String[]::new), aliases.values().toArray(Long[]::new));
         posts.replaceImportedFormerPaths(ids, formerPaths.keySet().toArray(String[]::new),
@@ -380,6 +404,9 @@ public class PostImportService {
         if (!linkUrls.isEmpty() || !formerPaths.isEmpty()) {
             parts.add(new TreeMap<>(linkUrls));
             parts.add(formerPaths);
+        }
+        if (in.authors() != null && !in.authors().isEmpty()) {
+            parts.add(in.authors()); // issue 15; absent without authors, so hashes stored before stay valid
         }
         try {
             // the JSON goes straight into the digest: the same bytes, no copy of the post held in between

@@ -1,5 +1,6 @@
 package dev.slugline.posts;
 
+import dev.slugline.authors.AuthorNames;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -53,20 +54,25 @@ public record PostInput(
         @Schema(description = "page for a standalone page (About, Contact) that no list, feed or archive of posts "
                 + "shows, read at /api/pages/{slug}; kept in the front matter as Hugo's `type: page`. post when absent",
                 example = "post")
-        @Pattern(regexp = "post|page", message = "must be post or page") String type) {
+        @Pattern(regexp = "post|page", message = "must be post or page") String type,
+
+        @Schema(description = "Author names, the main author first; a string may hold a comma list. On create, the "
+                + "writing account's author when absent; on replace, absent keeps the current authors",
+                example = "[\"Alice Martin\"]")
+        @Size(max = 100) List<String> authors) {
 
     /** The same post without an expiry: for callers that have none to give. */
     public PostInput(String title, String slug, String summary, String markdown, PostStatus status,
                      OffsetDateTime publishedAt, List<String> categories, List<String> tags,
                      Map<String, Object> frontMatter) {
-        this(title, slug, summary, markdown, status, publishedAt, categories, tags, frontMatter, null, null);
+        this(title, slug, summary, markdown, status, publishedAt, categories, tags, frontMatter, null, null, null);
     }
 
     /** The same post with {@code expiresAt}, its kind in its front matter. */
     public PostInput(String title, String slug, String summary, String markdown, PostStatus status,
                      OffsetDateTime publishedAt, List<String> categories, List<String> tags,
                      Map<String, Object> frontMatter, OffsetDateTime expiresAt) {
-        this(title, slug, summary, markdown, status, publishedAt, categories, tags, frontMatter, expiresAt, null);
+        this(title, slug, summary, markdown, status, publishedAt, categories, tags, frontMatter, expiresAt, null, null);
     }
 
     /**
@@ -84,6 +90,22 @@ public record PostInput(
             merged.remove("type", "page");
             merged.remove("layout", "page");
         }
-        return new PostInput(title, slug, summary, markdown, status, publishedAt, categories, tags, merged, expiresAt, null);
+        return new PostInput(title, slug, summary, markdown, status, publishedAt, categories, tags, merged, expiresAt, null,
+                authors);
+    }
+
+    /**
+     * The front matter's {@code authors} or {@code author} (Hugo's and Jekyll's spellings) moved to {@code authors},
+     * unless authors are given: they are the post's authors, not front matter kept as it is.
+     */
+    public PostInput withAuthorsFromFrontMatter() {
+        if (frontMatter == null || AuthorNames.KEYS.stream().noneMatch(frontMatter::containsKey)) {
+            return this;
+        }
+        List<String> named = authors != null && !authors.isEmpty() ? authors : AuthorNames.fromFrontMatter(frontMatter);
+        Map<String, Object> rest = new java.util.LinkedHashMap<>(frontMatter);
+        AuthorNames.KEYS.forEach(rest::remove);
+        return new PostInput(title, slug, summary, markdown, status, publishedAt, categories, tags, rest, expiresAt, type,
+                named.isEmpty() ? null : named);
     }
 }

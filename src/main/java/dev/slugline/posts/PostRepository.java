@@ -87,14 +87,19 @@ public class PostRepository implements PanacheRepository<Post> {
                 .map(row -> new WithBodies((Post) row[0], (String) row[1], (String) row[2]));
     }
 
-    /** A post's categories and tags as rows of kind ({@code category} or {@code tag}), slug and name, in one statement. */
+    /**
+     * A post's categories, tags and authors as rows of kind ({@code category}, {@code tag} or {@code author}), slug
+     * and name, in one statement; the authors in the post's order.
+     */
     @SuppressWarnings("unchecked")
     public List<Object[]> termsOf(long postId) {
         return getEntityManager().createNativeQuery(
-                        "select 'category', c.slug, c.name from post_category j join category c on c.id = j.category_id"
+                        "select 'category', c.slug, c.name, 0 from post_category j join category c on c.id = j.category_id"
                                 + " where j.post_id = :id"
-                                + " union all select 'tag', t.slug, t.name from post_tag j join tag t on t.id = j.tag_id"
-                                + " where j.post_id = :id")
+                                + " union all select 'tag', t.slug, t.name, 0 from post_tag j join tag t on t.id = j.tag_id"
+                                + " where j.post_id = :id"
+                                + " union all select 'author', a.slug, a.name, j.position from post_author j"
+                                + " join author a on a.id = j.author_id where j.post_id = :id order by 4")
                 .setParameter("id", postId)
                 .getResultList();
     }
@@ -351,6 +356,17 @@ public class PostRepository implements PanacheRepository<Post> {
         if (tagPosts.length > 0) {
             BulkSql.execute(getEntityManager(), "insert into post_tag (post_id, tag_id)"
                     + " select * from unnest(?, ?) on conflict do nothing", tagPosts, tagIds);
+        }
+    }
+
+    /** The authors of imported posts, in order: the old rows of the {@code replaced} posts go, then the new ones. */
+    public void replaceImportedAuthors(Long[] replaced, Long[] postIds, Integer[] positions, Long[] authorIds) {
+        if (replaced.length > 0) {
+            BulkSql.execute(getEntityManager(), "delete from post_author where post_id = any(?)", (Object) replaced);
+        }
+        if (postIds.length > 0) {
+            BulkSql.execute(getEntityManager(), "insert into post_author (post_id, position, author_id)"
+                    + " select * from unnest(?, ?, ?)", postIds, positions, authorIds);
         }
     }
 

@@ -121,6 +121,7 @@ public class PostResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@Parameter(description = "Only posts with this tag (slug); repeatable", example = "kubecon") @QueryParam("tag") List<String> tag,
                          @Parameter(description = "Only posts in this category (slug); repeatable", example = "cncf") @QueryParam("category") List<String> category,
+                         @Parameter(description = "Only posts by this author (slug); repeatable: by any of them", example = "alice") @QueryParam("author") List<String> author,
                          @Parameter(description = "any (default): posts with any of the tags/categories; all: with all of them", schema = @Schema(enumeration = {"any", "all"})) @QueryParam("match") String match,
                          @Parameter(description = "Published before (exclusive)", example = "2024-05-01") @QueryParam("before") String before,
                          @Parameter(description = "Published at or after", example = "2024-01-01T00:00:00+02:00") @QueryParam("after") String after,
@@ -128,7 +129,7 @@ public class PostResource {
                          @Parameter(description = "Published in this month (1-12) of `year`", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("month") String month,
                          @Parameter(description = "Full-text search (web search syntax: words, \"phrases\", -excluded, or)", example = "kubecon -paris \"contributor summit\"") @QueryParam("q") String q,
                          @Parameter(description = "date (newest first; default without q), -date, title, updated, relevance (default with q)") @QueryParam("sort") String sort,
-                         @Parameter(description = "Comma-separated fields of each item: id, slug, title, summary, status, publishedAt (or date), updatedAt, categories, tags, wordCount, readingMinutes, markdown, html, rank, snippet", example = "slug,title,summary,date,tags") @QueryParam("fields") String fields,
+                         @Parameter(description = "Comma-separated fields of each item: id, slug, title, summary, status, publishedAt (or date), updatedAt, categories, tags, authors, wordCount, readingMinutes, markdown, html, rank, snippet", example = "slug,title,summary,date,tags") @QueryParam("fields") String fields,
                          @Parameter(description = "Page number, from 1", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "1")) @QueryParam("page") String page,
                          @Parameter(description = "Page size, 1 to the configured maximum (100)", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "10")) @QueryParam("size") String size,
                          @Parameter(description = "The `next` cursor of the previous page") @QueryParam("cursor") String cursor,

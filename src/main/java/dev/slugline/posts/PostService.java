@@ -1,5 +1,6 @@
 package dev.slugline.posts;
 
+import dev.slugline.authors.AuthorService;
 import dev.slugline.common.config.SluglineConfig;
 import dev.slugline.common.errors.ConflictException;
 import dev.slugline.common.errors.InvalidInputException;
@@ -48,13 +49,15 @@ public class PostService {
 
     private final PostRepository posts;
     private final TaxonomyService taxonomy;
+    private final AuthorService authors;
     private final MarkdownRenderer renderer;
     private final SluglineConfig config;
     private final Editing editing;
     private final ShortcodeLinks shortcodes;
 
-    public PostService(PostRepository posts, TaxonomyService taxonomy, MarkdownRenderer renderer,
+    public PostService(PostRepository posts, TaxonomyService taxonomy, AuthorService authors, MarkdownRenderer renderer,
                        SluglineConfig config, Editing editing, ShortcodeLinks shortcodes) {
+        this.authors = authors;
         this.shortcodes = shortcodes;
         this.posts = posts;
         this.taxonomy = taxonomy;
@@ -124,7 +127,7 @@ public class PostService {
 
     @Transactional
     public PostView create(PostInput given) {
-        PostInput input = given.withTypeInFrontMatter();
+        PostInput input = given.withTypeInFrontMatter().withAuthorsFromFrontMatter();
         requireMayPublish(input);
         Checked checked = check(input);
         String slug;
@@ -154,7 +157,7 @@ public class PostService {
     @Transactional
     public PostView replace(String slug, PostInput input, String ifMatch) {
         Post post = lockForWrite(slug, ifMatch);
-        return write(post, input.withTypeInFrontMatter(), "update");
+        return write(post, input.withTypeInFrontMatter().withAuthorsFromFrontMatter(), "update");
     }
 
     /** Locks the post, then refuses the write if If-Match is missing (428) or stale (412), or the caller may not. */
@@ -277,7 +280,7 @@ public class PostService {
         } else if (derivedSlug(input.title()).isEmpty()) {
             throw new InvalidInputException("slug", "the title has no letter or digit to derive a slug from; give one");
         }
-        return new Checked(categories, tags);
+        return new Checked(categories, tags, AuthorService.parseNames(input.authors()));
     }
 
     private void apply(Post post, PostInput input, Checked checked) {
@@ -287,6 +290,11 @@ public class PostService {
         boolean draft = input.status() == PostStatus.DRAFT;
         OffsetDateTime publishedAt = input.publishedAt() != null || draft ? input.publishedAt() : now();
         setContent(post, input, renderer.render(input.markdown(), shortcodeContext(input)), publishedAt, categories, tags);
+        if (!checked.authors().isEmpty()) {
+            replaceAll(post.authors, authors.authorsFor(checked.authors()));
+        } else if (post.authors.isEmpty()) {
+            post.authors.addAll(authors.authorsFor(AuthorService.accountAuthor(editing.editor.username())));
+        }
         post.importHash = null;
     }
 
@@ -316,6 +324,14 @@ public class PostService {
         replaceAll(post.categories, categories);
         replaceAll(post.tags, tags);
         post.updatedAt = now();
+    }
+
+    /** Changes the list in place when it differs, so Hibernate writes nothing for the same authors. */
+    private static <T> void replaceAll(List<T> current, List<T> wanted) {
+        if (!current.equals(wanted)) {
+            current.clear();
+            current.addAll(wanted);
+        }
     }
 
     /** Changes the set in place, so Hibernate writes only the rows that differ. */
@@ -401,7 +417,7 @@ public class PostService {
         return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
-    private record Checked(Map<String, String> categories, Map<String, String> tags) {
+    private record Checked(Map<String, String> categories, Map<String, String> tags, Map<String, String> authors) {
     }
 
     // ---- issue 6: reading as an editor, PATCH, revisions, trash, preview links, scheduled publication ----
@@ -472,7 +488,7 @@ public class PostService {
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        return write(post, input.withTypeInFrontMatter(), "patch");
+        return write(post, input.withTypeInFrontMatter().withAuthorsFromFrontMatter(), "patch");
     }
 
     private static void merge(ObjectNode target, ObjectNode patch) {

@@ -1,5 +1,7 @@
 package dev.slugline.posts;
 
+import dev.slugline.authors.Author;
+import dev.slugline.authors.AuthorRef;
 import dev.slugline.taxonomy.TermRef;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -28,31 +30,46 @@ public record PostView(
         @Schema(description = "When the post leaves public view; never when absent") OffsetDateTime expiresAt,
         @Schema(description = "The user who created the post", example = "alice") String createdBy,
         @Schema(description = "post, or page: a standalone page (About) that no list or feed of posts shows",
-                example = "post") String type) {
+                example = "post") String type,
+        @Schema(description = "Who wrote it, the main author first") List<AuthorRef> authors) {
 
     static PostView from(Post post) {
-        return from(post, post.markdown, post.html, TermRef.of(post.categories), TermRef.of(post.tags));
+        return from(post, post.markdown, post.html, TermRef.of(post.categories), TermRef.of(post.tags),
+                authorRefs(post.authors));
     }
 
     /** With bodies and terms read by the caller, so that the lazy ones are not loaded one statement each. */
-    static PostView from(Post post, String markdown, String html, List<TermRef> categories, List<TermRef> tags) {
+    static PostView from(Post post, String markdown, String html, List<TermRef> categories, List<TermRef> tags,
+                         List<AuthorRef> authors) {
         return new PostView(post.id, post.slug, post.title, post.summary,
                 post.effectiveStatus(java.time.OffsetDateTime.now()), post.publishedAt,
                 post.createdAt, post.updatedAt, markdown, html, categories, tags, post.wordCount,
                 post.readingMinutes, post.frontMatter, post.version, post.expiresAt, post.createdBy,
-                Kinds.of(post.frontMatter));
+                Kinds.of(post.frontMatter), authors);
     }
 
-    /** With its terms from {@link PostRepository#termsOf} rows (kind, slug, name), each list by slug. */
+    /**
+     * With its terms from {@link PostRepository#termsOf} rows (kind, slug, name): categories and tags by slug,
+     * authors in the post's order (the rows come in it).
+     */
     static PostView from(Post post, String markdown, String html, List<Object[]> termRows) {
         List<TermRef> categories = new java.util.ArrayList<>();
         List<TermRef> tags = new java.util.ArrayList<>();
+        List<AuthorRef> authors = new java.util.ArrayList<>();
         for (Object[] row : termRows) {
-            ("category".equals(row[0]) ? categories : tags).add(new TermRef((String) row[1], (String) row[2]));
+            if ("author".equals(row[0])) {
+                authors.add(new AuthorRef((String) row[1], (String) row[2]));
+            } else {
+                ("category".equals(row[0]) ? categories : tags).add(new TermRef((String) row[1], (String) row[2]));
+            }
         }
         categories.sort(TermRef.BY_SLUG);
         tags.sort(TermRef.BY_SLUG);
-        return from(post, markdown, html, categories, tags);
+        return from(post, markdown, html, categories, tags, authors);
+    }
+
+    static List<AuthorRef> authorRefs(List<Author> authors) {
+        return authors.stream().map(a -> new AuthorRef(a.slug, a.name)).toList();
     }
 
     /** A strong entity tag: the same on every instance, new with every change. */

@@ -17,7 +17,7 @@ public sealed interface PostFilter {
 
     enum TextMatch { CONTAINS, STARTS_WITH, ENDS_WITH }
 
-    enum Taxonomy { TAG, CATEGORY }
+    enum Taxonomy { TAG, CATEGORY, AUTHOR }
 
     record All(List<PostFilter> parts) implements PostFilter {
     }
@@ -28,7 +28,7 @@ public sealed interface PostFilter {
     record Not(PostFilter part) implements PostFilter {
     }
 
-    /** The post has at least one of these terms (slugs). */
+    /** The post has at least one of these terms or authors (slugs). */
     record HasTerm(Taxonomy taxonomy, List<String> slugs) implements PostFilter {
     }
 

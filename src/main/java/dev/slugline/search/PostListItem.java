@@ -1,5 +1,6 @@
 package dev.slugline.search;
 
+import dev.slugline.authors.AuthorRef;
 import dev.slugline.posts.PostStatus;
 import dev.slugline.taxonomy.TermRef;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,6 +26,7 @@ public record PostListItem(
         OffsetDateTime updatedAt,
         List<TermRef> categories,
         List<TermRef> tags,
+        @Schema(description = "Who wrote it, the main author first") List<AuthorRef> authors,
         @Schema(example = "812") Integer wordCount,
         @Schema(description = "Minutes to read", example = "4") Integer readingMinutes,
         @Schema(description = "Only when asked for with `fields`") String markdown,

@@ -39,19 +39,20 @@ public record PostQuery(
         Page.Request page,
         KeysetPosition cursor,
         PostFilter filter,
-        boolean pages) {
+        boolean pages,
+        List<String> authors) {
 
-    public static final Set<String> PARAMETERS = Set.of("tag", "category", "match", "before", "after", "year",
+    public static final Set<String> PARAMETERS = Set.of("tag", "category", "author", "match", "before", "after", "year",
             "month", "q", "sort", "fields", "page", "size", "cursor", "status");
 
     /** Every field an item can have, in the order they are written. */
     public static final List<String> ALL_FIELDS = List.of("id", "slug", "title", "summary", "status", "publishedAt",
-            "updatedAt", "createdAt", "categories", "tags", "wordCount", "readingMinutes", "frontMatter", "createdBy", "markdown",
+            "updatedAt", "createdAt", "categories", "tags", "authors", "wordCount", "readingMinutes", "frontMatter", "createdBy", "markdown",
             "html",
             "rank", "snippet");
 
     static final List<String> DEFAULT_FIELDS = List.of("id", "slug", "title", "summary", "status", "publishedAt",
-            "updatedAt", "categories", "tags", "wordCount", "readingMinutes");
+            "updatedAt", "categories", "tags", "authors", "wordCount", "readingMinutes");
 
     static final int MAX_TERMS = 20;
     static final int MAX_QUERY_LENGTH = 200;
@@ -69,13 +70,13 @@ public record PostQuery(
             throw new IllegalStateException("a filtered query pages by number");
         }
         return new PostQuery(tags, categories, matchAll, before, after, year, month, q, sort, fields, page, null, narrower,
-                pages);
+                pages, authors);
     }
 
     /** The same query over standalone pages instead of posts (V141). */
     public PostQuery forPages() {
         return new PostQuery(tags, categories, matchAll, before, after, year, month, q, sort, fields, page, cursor, filter,
-                true);
+                true, authors);
     }
 
     public boolean searching() {
@@ -91,6 +92,7 @@ public record PostQuery(
         }
         List<String> tags = slugs(parameters, "tag");
         List<String> categories = slugs(parameters, "category");
+        List<String> authors = slugs(parameters, "author");
         String match = single(parameters, "match");
         if (match != null && !match.equals("any") && !match.equals("all")) {
             throw new InvalidInputException("match", "must be 'any' or 'all', not '" + match + "'");
@@ -125,7 +127,7 @@ public record PostQuery(
         }
         Page.Request page = Page.Request.of(cursorText != null ? null : pageText, single(parameters, "size"), limits);
         PostQuery query = new PostQuery(tags, categories, "all".equals(match), before, after, year, month, q, sort,
-                fields, page, null, null, false);
+                fields, page, null, null, false, authors);
         if (cursorText != null) {
             List<String> parts = Cursor.decode(cursorText, 4);
             if (!parts.get(0).equals(sort.parameter()) || !parts.get(1).equals(query.fingerprint())) {
@@ -139,7 +141,7 @@ public record PostQuery(
                 throw Cursor.invalid();
             }
             query = new PostQuery(tags, categories, query.matchAll, before, after, year, month, q, sort, fields,
-                    page, new KeysetPosition(parts.get(3), id), null, false);
+                    page, new KeysetPosition(parts.get(3), id), null, false, authors);
         }
         return query;
     }
@@ -153,7 +155,8 @@ public record PostQuery(
     String fingerprint() {
         String filters = String.join("\u001e", String.valueOf(tags), String.valueOf(categories),
                 String.valueOf(matchAll), String.valueOf(before), String.valueOf(after), String.valueOf(year),
-                String.valueOf(month), String.valueOf(q));
+                String.valueOf(month), String.valueOf(q))
+                + (authors.isEmpty() ? "" : "\u001e" + authors); // absent without authors: cursors given before stay valid
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(filters.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 6);
@@ -179,7 +182,7 @@ public record PostQuery(
         for (String value : values) {
             for (String part : value.split(",")) {
                 String slug = part.strip();
-                if (slug.isEmpty() || slug.length() > Slugs.MAX_LENGTH || !slug.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+                if (slug.isEmpty() || slug.length() > Slugs.MAX_LENGTH || !slug.matches(Slugs.PATTERN)) {
                     throw new InvalidInputException(name, "'" + value + "' is not a slug");
                 }
                 slugs.add(slug);

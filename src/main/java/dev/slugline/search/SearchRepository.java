@@ -26,6 +26,8 @@ public class SearchRepository {
             + " from post_tag pt join tag t on t.id = pt.tag_id where pt.post_id = p.id)";
     private static final String CATEGORIES_JSON = "(select cast(coalesce(json_agg(json_build_array(c.slug, c.name) order by c.slug), '[]') as text)"
             + " from post_category pc join category c on c.id = pc.category_id where pc.post_id = p.id)";
+    private static final String AUTHORS_JSON = "(select cast(coalesce(json_agg(json_build_array(a.slug, a.name) order by pa.position), '[]') as text)"
+            + " from post_author pa join author a on a.id = pa.author_id where pa.post_id = p.id)";
     /** The date a post was written on, in the offset it was written with: what archive pages group by. */
     static final String LOCAL_DATE = "((p.published_at at time zone 'UTC') + make_interval(secs => coalesce(p.published_offset, 0)))";
 
@@ -39,7 +41,7 @@ public class SearchRepository {
     public record Row(long id, String slug, String title, String summary, String status, Object publishedAt,
                       Integer publishedOffset, Object updatedAt, String categoriesJson, String tagsJson,
                       int wordCount, int readingMinutes, String markdown, String html, Float rank, String snippet,
-                      String sortKey, Object createdAt, String frontMatterJson, String createdBy) {
+                      String sortKey, Object createdAt, String frontMatterJson, String createdBy, String authorsJson) {
     }
 
     public List<Row> list(PostQuery query, boolean withBody, boolean cjk, int limit, int offset) {
@@ -65,7 +67,8 @@ public class SearchRepository {
                 + "h.rank, "
                 + (query.searching() ? snippet() : "null") + ", "
                 + sortKeyText(query.sort()) + ", p.created_at, "
-                + (query.fields().contains("frontMatter") ? "cast(p.front_matter as text)" : "null") + ", p.created_by "
+                + (query.fields().contains("frontMatter") ? "cast(p.front_matter as text)" : "null") + ", p.created_by, "
+                + (query.fields().contains("authors") ? AUTHORS_JSON : "null") + " "
                 + "from (" + inner + ") h join post p on p.id = h.id"
                 + " order by " + outerKey + " " + direction + ", p.id " + direction;
         parameters.put("limit", limit);
@@ -98,7 +101,7 @@ public class SearchRepository {
                 + PostRepository.PUBLIC_SQL + " and p.id <> me.id)"
                 + " select p.id, p.slug, p.title, p.summary, p.status, p.published_at, p.published_offset, p.updated_at, "
                 + CATEGORIES_JSON + ", " + TAGS_JSON + ", p.word_count, p.reading_minutes, null, null, h.rank, null, null,"
-                + " p.created_at, null, p.created_by"
+                + " p.created_at, null, p.created_by, " + AUTHORS_JSON
                 + " from h join post p on p.id = h.id where h.rank > 0"
                 + " order by h.rank desc, p.published_at desc nulls last, p.id desc limit :limit";
         return rows(em.createNativeQuery(sql).setParameter("slug", slug).setParameter("limit", limit));
@@ -135,7 +138,7 @@ public class SearchRepository {
                     r[5], r[6] == null ? null : ((Number) r[6]).intValue(), r[7], (String) r[8], (String) r[9],
                     ((Number) r[10]).intValue(), ((Number) r[11]).intValue(), (String) r[12], (String) r[13],
                     r[14] == null ? null : ((Number) r[14]).floatValue(), (String) r[15], (String) r[16], r[17],
-                    (String) r[18], (String) r[19]));
+                    (String) r[18], (String) r[19], (String) r[20]));
         }
         return rows;
     }
@@ -255,6 +258,11 @@ public class SearchRepository {
             where.append(" and ").append(termFilter("post_tag", "tag", "tags", query.tags().size(), query.matchAll()));
             parameters.put("tags", query.tags());
         }
+        if (!query.authors().isEmpty()) {
+            // a post by any of them: "match" is about tags and categories
+            where.append(" and ").append(termFilter("post_author", "author", "authors", query.authors().size(), false));
+            parameters.put("authors", query.authors());
+        }
         if (!query.categories().isEmpty()) {
             where.append(" and ").append(termFilter("post_category", "category", "categories",
                     query.categories().size(), query.matchAll()));
@@ -308,9 +316,11 @@ public class SearchRepository {
         } else if (filter instanceof PostFilter.Not not) {
             return "not coalesce(" + filterSql(not.part(), parameters) + ", false)";
         } else if (filter instanceof PostFilter.HasTerm term) {
-            String join = term.taxonomy() == PostFilter.Taxonomy.TAG
-                    ? "post_tag x join tag t on t.id = x.tag_id"
-                    : "post_category x join category t on t.id = x.category_id";
+            String join = switch (term.taxonomy()) {
+                case TAG -> "post_tag x join tag t on t.id = x.tag_id";
+                case CATEGORY -> "post_category x join category t on t.id = x.category_id";
+                case AUTHOR -> "post_author x join author t on t.id = x.author_id";
+            };
             return "exists (select 1 from " + join + " where x.post_id = p.id and t.slug in (:"
                     + bind(parameters, term.slugs()) + "))";
         } else if (filter instanceof PostFilter.Compare compare) {

@@ -1,5 +1,6 @@
 package dev.slugline.search;
 
+import dev.slugline.authors.AuthorRef;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -110,6 +111,7 @@ public class SearchService {
                 case "createdBy" -> row.createdBy();
                 case "categories" -> terms(row.categoriesJson());
                 case "tags" -> terms(row.tagsJson());
+                case "authors" -> terms(row.authorsJson()).stream().map(t -> new AuthorRef(t.slug(), t.name())).toList();
                 case "wordCount" -> row.wordCount();
                 case "readingMinutes" -> row.readingMinutes();
                 case "markdown" -> row.markdown();

@@ -1,6 +1,7 @@
 package dev.slugline.taxonomy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slugline.common.config.SluglineConfig;
 import dev.slugline.common.errors.InvalidInputException;
@@ -54,7 +55,7 @@ public class TaxonomyService {
      * ({@code "cncf, kubecon"} is two terms); names are trimmed, blanks dropped, and the first spelling of
      * a slug wins. Fails, naming {@code field[index]}, for a name with nothing sluggable in it or too long.
      */
-    public Map<String, String> parseNames(String field, List<String> given) {
+    public static Map<String, String> parseNames(String field, List<String> given) {
         Map<String, String> namesBySlug = new LinkedHashMap<>();
         if (given == null) {
             return namesBySlug;
@@ -115,7 +116,7 @@ public class TaxonomyService {
 
     /** Categories that public posts carry; with {@code visibility=all} (users only) every category. */
     public Page<TermView> listCategories(String page, String size, String visibility) {
-        return list(categories, page, size, everything(visibility));
+        return list(categories, page, size, includesUnpublished(visibility));
     }
 
     public Page<TermView> listCategories(String page, String size) {
@@ -124,7 +125,7 @@ public class TaxonomyService {
 
     /** Tags that public posts carry; with {@code visibility=all} (users only) every tag. */
     public Page<TermView> listTags(String page, String size, String visibility) {
-        return list(tags, page, size, everything(visibility));
+        return list(tags, page, size, includesUnpublished(visibility));
     }
 
     public Page<TermView> listTags(String page, String size) {
@@ -133,7 +134,7 @@ public class TaxonomyService {
 
     /** A category that a public post carries; with {@code visibility=all} (users only) any category. */
     public TermDetail getCategory(String slug, String visibility) {
-        return detail(categories, "category", slug, everything(visibility));
+        return detail(categories, "category", slug, includesUnpublished(visibility));
     }
 
     public TermDetail getCategory(String slug) {
@@ -142,7 +143,7 @@ public class TaxonomyService {
 
     /** A tag that a public post carries; with {@code visibility=all} (users only) any tag. */
     public TermDetail getTag(String slug, String visibility) {
-        return detail(tags, "tag", slug, everything(visibility));
+        return detail(tags, "tag", slug, includesUnpublished(visibility));
     }
 
     public TermDetail getTag(String slug) {
@@ -153,7 +154,7 @@ public class TaxonomyService {
      * Whether {@code visibility} asks for unpublished terms too ({@code all}), which only users may see; answers
      * that depend on the caller are not cached (see the resource).
      */
-    private boolean everything(String visibility) {
+    public boolean includesUnpublished(String visibility) {
         if (visibility == null || visibility.equals("public")) {
             return false;
         }
@@ -191,17 +192,35 @@ public class TaxonomyService {
 
     private <T extends Term> TermDetail patch(TermRepository<T> repository, String kind, String slug, String patchJson,
                                               String ifMatch, Supplier<EntityTag> currentTag) {
-        TermChange change;
+        TermChange change = TermChange.of(readPatch(patchJson));
+        T term = lockForChange(repository, kind, "/api/" + (kind.equals("tag") ? "tags" : "categories") + "/" + slug,
+                slug, ifMatch, currentTag);
+        change.applyTo(term);
+        repository.flush();
+        return repository.findDetail(slug).orElseThrow();
+    }
+
+    /** The body of a merge patch as JSON; a 400 when it is none. */
+    public JsonNode readPatch(String patchJson) {
         try {
-            change = TermChange.of(json.readTree(patchJson == null ? "" : patchJson));
+            return json.readTree(patchJson == null ? "" : patchJson);
         } catch (JsonProcessingException e) {
             throw new InvalidInputException("body", "Malformed JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /**
+     * The term (or author) with {@code slug}, locked for a change that If-Match allows: without If-Match a 428 when
+     * the configuration requires one, a stale one a 412. {@code currentTag} is the ETag a GET of {@code path} gives
+     * now, read once the row is locked, so that a change committed meanwhile makes {@code ifMatch} stale.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T extends Term> T lockForChange(TermRepository<T> repository, String kind, String path, String slug,
+                                            String ifMatch, Supplier<EntityTag> currentTag) {
         boolean conditional = ifMatch != null && !ifMatch.isBlank();
         if (!conditional && editing.requireIfMatch()) {
             throw new PreconditionRequiredException("Changing a " + kind + " needs an If-Match header with the ETag"
-                    + " of GET /api/" + (kind.equals("tag") ? "tags" : "categories") + "/" + slug
-                    + " (or *), so that no change is overwritten unseen");
+                    + " of GET " + path + " (or *), so that no change is overwritten unseen");
         }
         T term = repository.find("slug", slug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
                 .orElseThrow(() -> new NoSuchItemException("No " + kind + " with slug '" + slug + "'"));
@@ -212,9 +231,7 @@ public class TaxonomyService {
                         + ifMatch.strip() + "; its current ETag is " + current);
             }
         }
-        change.applyTo(term);
-        repository.flush();
-        return repository.findDetail(slug).orElseThrow();
+        return term;
     }
 
     private Page<TermView> list(TermRepository<?> repository, String page, String size, boolean everything) {

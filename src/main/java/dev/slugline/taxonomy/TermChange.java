@@ -10,10 +10,10 @@ import java.util.Optional;
  * An editor's change to a category or tag, from a JSON merge patch (RFC 7396): a key left out keeps its value,
  * {@code "description": null} removes the description. The slug stays: it is what posts and filters point at.
  */
-record TermChange(Optional<String> name, Optional<Optional<String>> description) {
+public record TermChange(Optional<String> name, Optional<Optional<String>> description) {
 
-    static final int MAX_NAME = 200;
-    static final int MAX_DESCRIPTION = 2_000;
+    public static final int MAX_NAME = 200;
+    public static final int MAX_DESCRIPTION = 2_000;
 
     static TermChange of(JsonNode patch) {
         if (patch == null || !patch.isObject()) {
@@ -46,7 +46,8 @@ record TermChange(Optional<String> name, Optional<Optional<String>> description)
         description.ifPresent(given -> term.description = given.orElse(null));
     }
 
-    private static String text(JsonNode value, String field, int max) {
+    /** A string field of a patch: null for JSON null, else text of at most {@code max} characters, without NUL. */
+    public static String text(JsonNode value, String field, int max) {
         if (value.isNull()) {
             return null;
         }

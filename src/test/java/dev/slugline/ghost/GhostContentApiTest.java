@@ -197,6 +197,60 @@ class GhostContentApiTest {
     }
 
     @Test
+    void authorsWithCountsProfilesAndFilters() {
+        String key = newKey();
+        String tag = unique("byauthors");
+        String ada = "Ada " + unique("a");
+        String bea = "Bea " + unique("b");
+        String first = publish(unique("Pair"), "2024-03-01T00:00:00Z", List.of(tag), Map.of("authors", List.of(ada, bea)));
+        String second = publish(unique("Solo"), "2024-03-02T00:00:00Z", List.of(tag), Map.of("author", ada));
+        Map<String, Object> draft = post(unique("Hidden"), "Not yet");
+        draft.put("status", "draft");
+        draft.put("authors", List.of("Cyd " + unique("c")));
+        String hidden = create(draft).statusCode(201).extract().path("authors[0].slug");
+        String adaSlug = given().get("/api/posts/{slug}", first).then().extract().path("authors[0].slug");
+        String beaSlug = given().get("/api/posts/{slug}", first).then().extract().path("authors[1].slug");
+        editor().contentType("application/merge-patch+json").header("If-Match", "*")
+                .body(Map.of("bio", "Counts things", "profileImage", "/api/media/ada.png", "website", "https://ada.example"))
+                .when().patch("/api/authors/{slug}", adaSlug).then().statusCode(200);
+
+        given().queryParam("key", key).queryParam("include", "count.posts")
+                .queryParam("filter", "slug:[" + adaSlug + "," + beaSlug + "," + hidden + "]")
+                .when().get(API + "/authors/")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .body("authors.slug", contains(adaSlug, beaSlug))
+                .body("authors[0].id", matchesPattern("[0-9a-f]{24}"))
+                .body("authors[0].name", is(ada))
+                .body("authors[0].count.posts", is(2))
+                .body("authors[1].count.posts", is(1))
+                .body("authors[0].bio", is("Counts things"))
+                .body("authors[0].profile_image", is("http://localhost:8080/api/media/ada.png"))
+                .body("authors[0].website", is("https://ada.example"))
+                .body("authors[0].url", is("http://localhost:8080/author/" + adaSlug + "/"))
+                .body("meta.pagination.total", is(2));
+        String id = given().queryParam("key", key).when().get(API + "/authors/slug/" + adaSlug + "/")
+                .then().statusCode(200).body("authors[0].slug", is(adaSlug)).body("authors[0]", not(hasKey("count")))
+                .extract().path("authors[0].id");
+        given().queryParam("key", key).when().get(API + "/authors/" + id)
+                .then().statusCode(200).body("authors[0].name", is(ada));
+        given().queryParam("key", key).when().get(API + "/authors/slug/" + hidden + "/")
+                .then().statusCode(404).body("errors[0].type", is("NotFoundError"));
+        given().queryParam("key", key).queryParam("filter", "bio:x").when().get(API + "/authors/")
+                .then().statusCode(400).body("errors[0].type", is("BadRequestError"));
+
+        given().queryParam("key", key).queryParam("include", "authors").queryParam("filter", "authors:" + beaSlug)
+                .when().get(API + "/posts/").then().statusCode(200)
+                .body("posts.slug", contains(first))
+                .body("posts[0].authors.slug", contains(adaSlug, beaSlug))
+                .body("posts[0].primary_author.slug", is(adaSlug))
+                .body("posts[0].primary_author.profile_image", is("http://localhost:8080/api/media/ada.png"));
+        given().queryParam("key", key).queryParam("filter", "author:" + adaSlug + "+tag:" + tag)
+                .when().get(API + "/posts/").then().statusCode(200).body("posts.slug", contains(second, first));
+        given().queryParam("key", key).queryParam("filter", "tag:" + tag + "+authors:-" + beaSlug)
+                .when().get(API + "/posts/").then().statusCode(200).body("posts.slug", contains(second));
+    }
+
+    @Test
     void missingUnknownAndRevokedKeysAreGhostsUnauthorizedError() {
         given().when().get(API + "/posts/")
                 .then().statusCode(401).contentType(ContentType.JSON)
@@ -222,7 +276,7 @@ class GhostContentApiTest {
     @Test
     void badOptionsAreGhostsBadRequestError() {
         String key = newKey();
-        for (Map<String, String> bad : List.of(Map.of("filter", "tag:"), Map.of("filter", "author:ada"),
+        for (Map<String, String> bad : List.of(Map.of("filter", "tag:"), Map.of("filter", "reading_time:5"),
                 Map.of("filter", "published_at:>'yesterday'"), Map.of("limit", "0"), Map.of("limit", "101"),
                 Map.of("limit", "ten"), Map.of("page", "-1"), Map.of("order", "reading_time desc"),
                 Map.of("include", "comments"), Map.of("formats", "mobiledoc"), Map.of("filter", "id:xyz"))) {
