@@ -50,9 +50,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A static Astro site written for Ghost's Content API (examples/ghost-frontend: Ghost's official client
  * {@code @tryghost/content-api}, nothing that knows Slugline) built against this running Slugline with a content key,
  * then read in Debian's chromium as a reader would: the home page's post list, a post with its heading, paragraph,
- * image and tags, a standalone page and a tag archive. The DOM chromium rendered is checked with jsoup; screenshots go
- * to {@code target/screenshots/}. Needs Node.js 20 and npm on the PATH (or {@code -Dfrontend.npm=/path/to/npm}): without
- * them this test fails, it never skips.
+ * image and tags, a standalone page, a tag archive and an author archive. The DOM chromium rendered is checked with
+ * jsoup; screenshots go to {@code target/screenshots/}. Needs Node.js 20 and npm on the PATH (or
+ * {@code -Dfrontend.npm=/path/to/npm}): without them this test fails, it never skips.
  */
 @QuarkusTest
 @Tag("browser")
@@ -101,6 +101,14 @@ class GhostFrontendBrowserTest {
                 .when().get("/ghost/api/content/posts/slug/{slug}/", newerSlug)
                 .then().statusCode(200).extract().path("posts[0]");
 
+        List<Map<String, Object>> authors = castList(newer.get("authors"));
+        assertThat(authors).as("the post's authors (include=authors)").isNotEmpty();
+        String authorSlug = (String) authors.get(0).get("slug");
+        String authorName = (String) authors.get(0).get("name");
+        int authorPosts = given().queryParam("key", key).queryParam("include", "count.posts")
+                .when().get("/ghost/api/content/authors/slug/{slug}/", authorSlug)
+                .then().statusCode(200).extract().path("authors[0].count.posts");
+
         buildFrontend("http://localhost:" + RestAssured.port, key);
         openBrowser();
 
@@ -145,9 +153,8 @@ class GhostFrontendBrowserTest {
         assertThat(naturalWidth(".feature-image img")).as("the cover loaded in chromium").isEqualTo(640);
         assertThat(links(article.select("ul.tags a")))
                 .containsExactlyInAnyOrder(sharedTag + " → /tag/" + sharedTag + "/", tag + " → /tag/" + tag + "/");
-        List<Map<String, Object>> authors = castList(newer.get("authors"));
-        assertThat(authors).isNotEmpty();
-        assertThat(article.selectFirst(".meta .author").text()).isEqualTo("· " + authors.get(0).get("name"));
+        assertThat(article.selectFirst(".meta .author").text()).isEqualTo("· " + authorName);
+        assertThat(links(article.select(".meta .author a"))).containsExactly(authorName + " → /author/" + authorSlug + "/");
 
         // The standalone page, linked from the header, with its body and no post list
         browser.findElement(By.linkText("About " + run)).click();
@@ -167,6 +174,17 @@ class GhostFrontendBrowserTest {
         assertThat(archive.select(".post-card h2 a").eachText()).containsExactly(newerTitle, olderTitle);
         Document narrow = load(origin + "/tag/" + tag + "/", ".tag-header h1", null);
         assertThat(narrow.select(".post-card h2 a").eachText()).containsExactly(newerTitle);
+
+        // The author's archive (authors.browse with count.posts, then filter=author:slug), reached from the post
+        browser.get(origin + "/" + newerSlug + "/");
+        browser.findElement(By.cssSelector("article.post .meta .author a")).click();
+        Document byAuthor = load(origin + "/author/" + authorSlug + "/", ".author-header h1", "ghost-frontend-author.png");
+        assertThat(byAuthor.selectFirst(".author-header h1").text()).isEqualTo(authorName);
+        assertThat(byAuthor.selectFirst(".author-header .meta").text())
+                .isEqualTo(authorPosts + (authorPosts == 1 ? " post" : " posts"));
+        List<String> authored = byAuthor.select(".post-card h2 a").eachText();
+        assertThat(authored).hasSize(authorPosts).contains(newerTitle, olderTitle);
+        assertThat(authored.indexOf(newerTitle)).as("newest first: %s", authored).isLessThan(authored.indexOf(olderTitle));
     }
 
     private static String publish(String title, String publishedAt, List<String> tags, String markdown,
