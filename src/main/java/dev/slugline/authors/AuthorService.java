@@ -5,6 +5,7 @@ import dev.slugline.common.errors.NoSuchItemException;
 import dev.slugline.common.paging.Page;
 import dev.slugline.common.text.Slugs;
 import dev.slugline.taxonomy.TaxonomyService;
+import dev.slugline.taxonomy.TermChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.EntityTag;
@@ -115,5 +116,32 @@ public class AuthorService {
         change.applyTo(author);
         authors.flush();
         return authors.findView(slug).orElseThrow();
+    }
+
+    /**
+     * Profiles an imported site gives its authors fill in what those authors lack (an editor's change is never
+     * overwritten); profiles of authors no post names are not stored, and values no profile may hold are left out.
+     */
+    @Transactional
+    public void fillProfiles(List<AuthorProfile> profiles) {
+        for (AuthorProfile profile : profiles) {
+            String slug = Slugs.fromText(profile.name());
+            java.util.Optional<Author> found = authors.withNames(List.of(profile.name())).stream().findFirst()
+                    .or(() -> slug.isEmpty() ? java.util.Optional.empty() : authors.findBySlug(slug));
+            found.ifPresent(author -> {
+                if (author.description == null && profile.bio() != null && profile.bio().length() <= TermChange.MAX_DESCRIPTION) {
+                    author.description = profile.bio();
+                }
+                if (author.profileImage == null && profile.profileImage() != null) {
+                    author.profileImage = AuthorChange.validUrl(profile.profileImage(), true).orElse(null);
+                }
+                if (author.website == null && profile.website() != null) {
+                    author.website = AuthorChange.validUrl(profile.website(), false).orElse(null);
+                }
+                if (author.location == null && profile.location() != null && profile.location().length() <= AuthorChange.MAX_LOCATION) {
+                    author.location = profile.location();
+                }
+            });
+        }
     }
 }
