@@ -192,6 +192,7 @@ class GhostContentApiTest {
                 .body("settings.url", is("http://localhost:8080/"))
                 .body("settings.lang", is("en"))
                 .body("settings.timezone", is("Etc/UTC"))
+                .body("settings.members_support_address", is("noreply@localhost"))
                 .body("settings.navigation", empty());
     }
 
