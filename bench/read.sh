@@ -67,6 +67,10 @@ insert into content_api_key (id, secret, name, created_by, created_at) values (1
 insert into post_tag (post_id, tag_id) select i, 1 + i % 50 from generate_series(1, 10000) i;
 insert into post_tag (post_id, tag_id) select i, 1 + (i * 7) % 50 from generate_series(1, 10000) i where (i * 7) % 50 <> i % 50;
 insert into post_category (post_id, category_id) select i, 1 + i % 10 from generate_series(1, 10000) i;
+insert into author (id, slug, name, description) select i, 'author-' || i, 'Author ' || i, 'Writes post ' || i from generate_series(1, 20) i;
+select setval('author_seq', 100);
+insert into post_author (post_id, position, author_id) select i, 0, 1 + i % 20 from generate_series(1, 10000) i;
+insert into post_author (post_id, position, author_id) select i, 1, 1 + (i + 3) % 20 from generate_series(1, 10000, 3) i;
 vacuum analyze;
 SQL
 
@@ -124,7 +128,9 @@ for path in "/api/posts/post-5000" "/api/posts?size=10" "/api/posts?tag=tag-7" "
     wrk -t2 -c"$CONNECTIONS" -d5s "$BASE$path" >/dev/null
 done
 # the miss path too (a fresh JVM compiles it during the first seconds it runs)
-for template in "/api/posts/post-{n}" "/api/posts?tag=tag-{t}&page={p}&size=10" "/api/posts?q=summit%20{n}&size=10"; do
+for template in "/api/posts/post-{n}" "/api/posts?tag=tag-{t}&page={p}&size=10" "/api/posts?q=summit%20{n}&size=10" \
+        "/ghost/api/content/posts/slug/post-{n}/?key=$GHOST_KEY&include=tags,authors" \
+        "/ghost/api/content/posts/?key=$GHOST_KEY&limit=10&page={p}&filter=tag:tag-{t}&include=tags,authors"; do
     BENCH_TEMPLATE="$template" wrk -t2 -c"$CONNECTIONS" -d5s -s "$WORK/random.lua" "$BASE" >/dev/null
 done
 
@@ -139,9 +145,12 @@ RESULTS+=("$(run post-random-slug "$BASE" "lua:/api/posts/post-{n}")")
 RESULTS+=("$(run tag-page-uncached "$BASE" "lua:/api/posts?tag=tag-{t}&page={p}&size=10")")
 RESULTS+=("$(run search-uncached "$BASE" "lua:/api/posts?q=summit%20{n}&size=10")")
 RESULTS+=("$(run rss-feed "$BASE/feeds/rss.xml")")
-# issue 15: Ghost's shapes of the same post and list page, against Slugline's own (target: within 1.5x)
+# issue 15: Ghost's shapes of the same post and list page, against Slugline's own (target: within 1.5x); cached
+# and, with random slugs and pages, uncached
 RESULTS+=("$(run ghost-post-by-slug "$BASE/ghost/api/content/posts/slug/post-5000/?key=$GHOST_KEY")")
 RESULTS+=("$(run ghost-browse-page "$BASE/ghost/api/content/posts/?key=$GHOST_KEY&limit=10&include=tags,authors")")
+RESULTS+=("$(run ghost-random-slug "$BASE" "lua:/ghost/api/content/posts/slug/post-{n}/?key=$GHOST_KEY&include=tags,authors")")
+RESULTS+=("$(run ghost-tag-uncached "$BASE" "lua:/ghost/api/content/posts/?key=$GHOST_KEY&limit=10&page={p}&filter=tag:tag-{t}&include=tags,authors")")
 # the list's ETag as the client that revalidates got it with its last 200 (no Accept header, like wrk's requests)
 ETAG=$(curl -fs -H 'Accept:' -D - -o /dev/null "$BASE/api/posts?size=10" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
 wrk -t2 -c"$CONNECTIONS" -d5s -H "If-None-Match: $ETAG" "$BASE/api/posts?size=10" >/dev/null
@@ -160,8 +169,11 @@ done
 rps_of() { for line in "${RESULTS[@]}"; do read -r name rps _ <<<"$line"; [ "$name" = "$1" ] && echo "$rps"; done; }
 echo
 awk -v post="$(rps_of post-by-slug)" -v gpost="$(rps_of ghost-post-by-slug)" -v list="$(rps_of list-first-page)" \
-    -v glist="$(rps_of ghost-browse-page)" 'BEGIN {
-    printf "Ghost API vs own API (throughput ratio, target <= 1.5): post by slug %.2fx, list page %.2fx\n", post / gpost, list / glist }'
+    -v glist="$(rps_of ghost-browse-page)" -v rpost="$(rps_of post-random-slug)" -v grpost="$(rps_of ghost-random-slug)" \
+    -v rtag="$(rps_of tag-page-uncached)" -v grtag="$(rps_of ghost-tag-uncached)" 'BEGIN {
+    printf "Ghost API vs own API (own throughput / Ghost throughput, target <= 1.5): cached post by slug %.2fx, "\
+        "cached list page %.2fx; uncached post by slug %.2fx, uncached tag page %.2fx\n", post / gpost, list / glist,
+        rpost / grpost, rtag / grtag }'
 
 echo
 echo "Query plans (EXPLAIN ANALYZE, execution time):"

@@ -72,18 +72,24 @@ record AuthorChange(Map<String, Optional<String>> values) {
         if (text == null || text.isBlank()) {
             return text;
         }
+        return validUrl(text, sitePath).orElseThrow(() -> new InvalidInputException(field,
+                "must be an http(s) URL" + (sitePath ? " or a path on this site (/api/media/…)" : "")));
+    }
+
+    /** {@code text} as a URL a profile may hold (see {@link #url}), or empty. */
+    static Optional<String> validUrl(String text, boolean sitePath) {
         String url = text.strip();
+        if (url.length() > MAX_URL) {
+            return Optional.empty();
+        }
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
             boolean web = ("http".equals(scheme) || "https".equals(scheme)) && uri.getHost() != null;
             boolean onSite = sitePath && scheme == null && url.startsWith("/") && !url.startsWith("//");
-            if (web || onSite) {
-                return url;
-            }
+            return web || onSite ? Optional.of(url) : Optional.empty();
         } catch (URISyntaxException e) {
-            // refused below
+            return Optional.empty();
         }
-        throw new InvalidInputException(field, "must be an http(s) URL" + (sitePath ? " or a path on this site (/api/media/…)" : ""));
     }
 }

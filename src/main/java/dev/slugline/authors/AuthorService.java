@@ -5,14 +5,13 @@ import dev.slugline.common.errors.NoSuchItemException;
 import dev.slugline.common.paging.Page;
 import dev.slugline.common.text.Slugs;
 import dev.slugline.taxonomy.TaxonomyService;
+import dev.slugline.taxonomy.TermChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.EntityTag;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -50,9 +49,8 @@ public class AuthorService {
     }
 
     /**
-     * The authors these names stand for, in the order given, inserting the missing ones. A name is the author of
-     * that name first (whatever their slug: an editor may have renamed {@code alice} to {@code Alice Martin}), else
-     * the author with its slug.
+     * The authors these names stand for, in the order given, inserting the missing ones; a name is the author of
+     * that name first, whatever its slug (see {@link dev.slugline.taxonomy.TermRepository#findOrCreateByName}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Author> authorsFor(Map<String, String> namesBySlug) {
@@ -60,26 +58,10 @@ public class AuthorService {
         return namesBySlug.keySet().stream().map(bySlug::get).distinct().toList();
     }
 
-    /** As {@link #authorsFor}, by the slug of each name given, in one statement per 1,000 names (imports). */
+    /** As {@link #authorsFor}, by the slug of each name given (imports: one statement per 1,000 names). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<String, Author> authorsBySlug(Map<String, String> namesBySlug) {
-        Map<String, Author> bySlug = new LinkedHashMap<>();
-        if (namesBySlug.isEmpty()) {
-            return bySlug;
-        }
-        Map<String, Author> byName = new java.util.HashMap<>();
-        authors.withNames(namesBySlug.values()).forEach(a -> byName.putIfAbsent(a.name.toLowerCase(Locale.ROOT), a));
-        Map<String, String> missing = new LinkedHashMap<>();
-        namesBySlug.forEach((slug, name) -> {
-            Author named = byName.get(name.toLowerCase(Locale.ROOT));
-            if (named != null) {
-                bySlug.put(slug, named);
-            } else {
-                missing.put(slug, name);
-            }
-        });
-        authors.findOrCreateAll(missing).forEach(a -> bySlug.put(a.slug, a));
-        return bySlug;
+        return authors.findOrCreateByName(namesBySlug);
     }
 
     /** Authors whom public posts carry, by name; with {@code visibility=all} (users only) every author. */
@@ -115,5 +97,32 @@ public class AuthorService {
         change.applyTo(author);
         authors.flush();
         return authors.findView(slug).orElseThrow();
+    }
+
+    /**
+     * Profiles an imported site gives its authors fill in what those authors lack (an editor's change is never
+     * overwritten); profiles of authors no post names are not stored, and values no profile may hold are left out.
+     */
+    @Transactional
+    public void fillProfiles(List<AuthorProfile> profiles) {
+        for (AuthorProfile profile : profiles) {
+            String slug = Slugs.fromText(profile.name());
+            java.util.Optional<Author> found = authors.withNames(List.of(profile.name())).stream().findFirst()
+                    .or(() -> slug.isEmpty() ? java.util.Optional.empty() : authors.findBySlug(slug));
+            found.ifPresent(author -> {
+                if (author.description == null && profile.bio() != null && profile.bio().length() <= TermChange.MAX_DESCRIPTION) {
+                    author.description = profile.bio();
+                }
+                if (author.profileImage == null && profile.profileImage() != null) {
+                    author.profileImage = AuthorChange.validUrl(profile.profileImage(), true).orElse(null);
+                }
+                if (author.website == null && profile.website() != null) {
+                    author.website = AuthorChange.validUrl(profile.website(), false).orElse(null);
+                }
+                if (author.location == null && profile.location() != null && profile.location().length() <= AuthorChange.MAX_LOCATION) {
+                    author.location = profile.location();
+                }
+            });
+        }
     }
 }

@@ -15,6 +15,7 @@ import dev.slugline.common.errors.NoSuchItemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jsoup.Jsoup;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -421,9 +422,19 @@ public class GhostContentService {
         settings.put("twitter_image", null);
         settings.put("twitter_title", null);
         settings.put("twitter_description", null);
-        settings.put("members_support_address", null);
+        settings.put("members_support_address", supportAddress(site.url()));
         settings.put("url", site.url() + "/");
         return Map.of("settings", settings, "meta", Map.of());
+    }
+
+    /**
+     * Ghost's default support address, {@code noreply@} the site's host without {@code www.}: Ghost always answers a
+     * string here and typed clients (@ts-ghost's schema) refuse null.
+     */
+    static String supportAddress(String siteUrl) {
+        String host = URI.create(siteUrl).getHost();
+        host = host == null ? "localhost" : host;
+        return "noreply@" + (host.startsWith("www.") ? host.substring(4) : host);
     }
 
     /** {@code Label=/path} as Ghost's {@code {"label","url"}}. */

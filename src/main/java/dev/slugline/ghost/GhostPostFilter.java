@@ -44,11 +44,13 @@ final class GhostPostFilter {
         switch (key) {
             case "tag", "tags", "tags.slug", "primary_tag", "primary_tag.slug" -> {
                 requireEqualityOrIn(c);
-                return new PostFilter.HasTerm(PostFilter.Taxonomy.TAG, c.values().stream().map(v -> v.toLowerCase(Locale.ROOT)).toList());
+                return new PostFilter.HasTerm(PostFilter.Taxonomy.TAG, c.values().stream().map(v -> v.toLowerCase(Locale.ROOT)).toList(),
+                        key.startsWith("primary_"));
             }
             case "author", "authors", "authors.slug", "primary_author", "primary_author.slug" -> {
                 requireEqualityOrIn(c);
-                return new PostFilter.HasTerm(PostFilter.Taxonomy.AUTHOR, c.values().stream().map(v -> v.toLowerCase(Locale.ROOT)).toList());
+                return new PostFilter.HasTerm(PostFilter.Taxonomy.AUTHOR, c.values().stream().map(v -> v.toLowerCase(Locale.ROOT)).toList(),
+                        key.startsWith("primary_"));
             }
             case "slug" -> {
                 return field(c, PostFilter.Field.SLUG, c.values());

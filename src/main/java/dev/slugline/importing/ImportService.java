@@ -1,5 +1,6 @@
 package dev.slugline.importing;
 
+import dev.slugline.authors.AuthorService;
 import dev.slugline.webhooks.WebhookService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,10 +62,13 @@ public class ImportService {
     private final SluglineConfig config;
     private final PostPaths oldPaths;
     private final ShortcodeLinks shortcodes;
+    private final AuthorService authors;
 
     public ImportService(ArchiveReader archives, PostFileReader files, PostService posts, PostImportService postImports,
                          MediaService media, MarkdownRenderer renderer, SluglineConfig config, MeterRegistry meters,
-                         WebhookService webhooks, ManagedExecutor writer, PostPaths oldPaths, ShortcodeLinks shortcodes) {
+                         WebhookService webhooks, ManagedExecutor writer, PostPaths oldPaths, ShortcodeLinks shortcodes,
+                         AuthorService authors) {
+        this.authors = authors;
         this.oldPaths = oldPaths;
         this.shortcodes = shortcodes;
         this.postImports = postImports;
@@ -164,8 +168,14 @@ public class ImportService {
         List<String> postPaths = new ArrayList<>();
         Map<String, ImportReport.FileReport> reports = new LinkedHashMap<>();
         HugoSite site = HugoSite.of(all);
+        AuthorProfiles profiles = AuthorProfiles.of(all);
         all.forEach((path, data) -> {
             if (ImportPaths.isIgnored(path)) {
+                return;
+            }
+            if (profiles.files().containsKey(path)) {
+                reports.put(path, report(path, ImportReport.Kind.media, ImportReport.Status.skipped, null, null, null,
+                        profiles.files().get(path), List.of()));
                 return;
             }
             if (site.configFiles().contains(path)) {
@@ -215,7 +225,7 @@ public class ImportService {
         // 2. a file whose bytes (and everything else that decides how it is read) were imported before and whose
         //    post nothing has changed since is unchanged: known from its hash alone, without reading it
         Set<String> mediaPaths = Set.copyOf(mediaFiles.keySet());
-        byte[] context = hashContext(options, mediaPaths, site, postPaths);
+        byte[] context = hashContext(options, mediaPaths, site, postPaths, profiles);
         List<String> fileHashes = IntStream.range(0, postPaths.size()).parallel()
                 .mapToObj(i -> fileHash(context, postPaths.get(i), all.get(postPaths.get(i)))).toList();
         Map<String, PostImportService.UnchangedFile> known = postImports.findUnchanged(fileHashes);
@@ -225,7 +235,7 @@ public class ImportService {
                 .mapToObj(i -> {
                     PostImportService.UnchangedFile unchanged = known.get(fileHashes.get(i));
                     return unchanged != null ? Candidate.unchanged(postPaths.get(i), fileHashes.get(i), unchanged)
-                            : readPost(postPaths.get(i), fileHashes.get(i), all.get(postPaths.get(i)), options, site);
+                            : readPost(postPaths.get(i), fileHashes.get(i), all.get(postPaths.get(i)), options, site, profiles);
                 })
                 .toList();
 
@@ -292,6 +302,9 @@ public class ImportService {
         if (writing != null) {
             report(reports, written, writtenItems, writing, options, author);
         }
+        if (!options.dryRun()) {
+            authors.fillProfiles(profiles.profiles(mediaPaths));
+        }
         List<ImportReport.FileReport> list = new ArrayList<>(reports.values());
         writtenCount[0] = toWrite.size();
         Log.infof("Imported %d files (%d posts, %d known unchanged by their hash) in %d ms (read %d ms, rendered and"
@@ -329,7 +342,8 @@ public class ImportService {
     }
 
     /** What, besides a file's path and bytes, decides how it is read: the options, the zone, the media beside it. */
-    private byte[] hashContext(Options options, Set<String> mediaPaths, HugoSite site, List<String> postPaths) {
+    private byte[] hashContext(Options options, Set<String> mediaPaths, HugoSite site, List<String> postPaths,
+                               AuthorProfiles profiles) {
         StringBuilder context = new StringBuilder("slugline-import-1\n")
                 .append(options.foldersAsCategories()).append('\n')
                 .append(config.importing().defaultZone()).append('\n');
@@ -338,6 +352,9 @@ public class ImportService {
             // the site's config and its other posts decide a post's former paths and where its links lead
             context.append(config.site().postPath()).append('\n').append(site.fingerprint()).append('\n');
             postPaths.stream().sorted().forEach(path -> context.append(path).append('\n'));
+        }
+        if (profiles != AuthorProfiles.NONE) {
+            context.append(profiles.fingerprint()); // absent without profiles, so hashes stored before stay valid
         }
         return context.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -355,13 +372,14 @@ public class ImportService {
         }
     }
 
-    private Candidate readPost(String path, String fileHash, byte[] data, Options options, HugoSite site) {
+    private Candidate readPost(String path, String fileHash, byte[] data, Options options, HugoSite site,
+                               AuthorProfiles profiles) {
         Candidate c = new Candidate(path, fileHash);
         try {
             String text = utf8(data);
             PostFileReader.ReadFile file = files.read(path, text, site.termKeys());
             c.warnings.addAll(file.warnings());
-            PostInput input = file.input();
+            PostInput input = profiles.named(file.input());
             String slug = file.slug() != null ? file.slug() : Slugs.fromText(input.title());
             if (options.foldersAsCategories()) {
                 input = withFolderCategory(path, input);

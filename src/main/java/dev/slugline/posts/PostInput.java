@@ -108,4 +108,10 @@ public record PostInput(
         return new PostInput(title, slug, summary, markdown, status, publishedAt, categories, tags, rest, expiresAt, type,
                 named.isEmpty() ? null : named);
     }
+
+    /** The same post by these authors. */
+    public PostInput withAuthors(List<String> names) {
+        return new PostInput(title, slug, summary, markdown, status, publishedAt, categories, tags, frontMatter, expiresAt,
+                type, names);
+    }
 }

@@ -28,8 +28,15 @@ public sealed interface PostFilter {
     record Not(PostFilter part) implements PostFilter {
     }
 
-    /** The post has at least one of these terms or authors (slugs). */
-    record HasTerm(Taxonomy taxonomy, List<String> slugs) implements PostFilter {
+    /**
+     * The post has at least one of these terms or authors (slugs); with {@code primaryOnly}, as its first: its first
+     * author, or the first of its tags or categories by slug (the order posts show them in).
+     */
+    record HasTerm(Taxonomy taxonomy, List<String> slugs, boolean primaryOnly) implements PostFilter {
+
+        public HasTerm(Taxonomy taxonomy, List<String> slugs) {
+            this(taxonomy, slugs, false);
+        }
     }
 
     /** {@code field op value}: a {@code Long} for {@link Field#ID}, a {@code String} for slug and title, an

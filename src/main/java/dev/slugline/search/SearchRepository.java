@@ -321,8 +321,14 @@ public class SearchRepository {
                 case CATEGORY -> "post_category x join category t on t.id = x.category_id";
                 case AUTHOR -> "post_author x join author t on t.id = x.author_id";
             };
+            String primary = "";
+            if (term.primaryOnly()) {
+                primary = term.taxonomy() == PostFilter.Taxonomy.AUTHOR ? " and x.position = 0"
+                        : " and t.slug = (select min(t2.slug) from " + join.replace(" x ", " x2 ").replace(" t ", " t2 ")
+                        .replace("t.id = x.", "t2.id = x2.") + " where x2.post_id = p.id)";
+            }
             return "exists (select 1 from " + join + " where x.post_id = p.id and t.slug in (:"
-                    + bind(parameters, term.slugs()) + "))";
+                    + bind(parameters, term.slugs()) + ")" + primary + ")";
         } else if (filter instanceof PostFilter.Compare compare) {
             String operator = switch (compare.comparison()) {
                 case EQ -> "=";

@@ -90,19 +90,19 @@ public class TaxonomyService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<Category> categoriesFor(Map<String, String> namesBySlug) {
-        return new LinkedHashSet<>(categories.findOrCreate(namesBySlug));
+        return new LinkedHashSet<>(categories.findOrCreateByName(namesBySlug).values());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<Tag> tagsFor(Map<String, String> namesBySlug) {
-        return new LinkedHashSet<>(tags.findOrCreate(namesBySlug));
+        return new LinkedHashSet<>(tags.findOrCreateByName(namesBySlug).values());
     }
 
     /** Issue 4: the categories with these slugs (inserting missing ones) in one statement, by slug. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<String, Category> categoriesBySlug(Map<String, String> namesBySlug) {
         Map<String, Category> bySlug = new LinkedHashMap<>();
-        categories.findOrCreateAll(namesBySlug).forEach(c -> bySlug.put(c.slug, c));
+        bySlug.putAll(categories.findOrCreateByName(namesBySlug));
         return bySlug;
     }
 
@@ -110,7 +110,7 @@ public class TaxonomyService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<String, Tag> tagsBySlug(Map<String, String> namesBySlug) {
         Map<String, Tag> bySlug = new LinkedHashMap<>();
-        tags.findOrCreateAll(namesBySlug).forEach(t -> bySlug.put(t.slug, t));
+        bySlug.putAll(tags.findOrCreateByName(namesBySlug));
         return bySlug;
     }
 

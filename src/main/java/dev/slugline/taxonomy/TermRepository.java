@@ -19,25 +19,9 @@ public interface TermRepository<T extends Term> extends PanacheRepository<T> {
     }
 
     /**
-     * Returns the terms with these slugs, inserting the missing ones. {@code on conflict do nothing} makes two
-     * requests that bring the same new tag at once both succeed instead of one failing on the unique slug.
-     */
-    default List<T> findOrCreate(Map<String, String> namesBySlug) {
-        if (namesBySlug.isEmpty()) {
-            return List.of();
-        }
-        namesBySlug.forEach((slug, name) -> getEntityManager()
-                .createNativeQuery("insert into " + table() + " (id, slug, name) values (nextval('" + table()
-                        + "_seq'), :slug, :name) on conflict (slug) do nothing")
-                .setParameter("slug", slug)
-                .setParameter("name", name)
-                .executeUpdate());
-        return list("slug in ?1", namesBySlug.keySet());
-    }
-
-    /**
-     * Issue 4: like {@link #findOrCreate} for many terms at once (an import): one multi-row insert per 1,000
-     * terms and one select, never a round trip per term.
+     * Returns the terms with these slugs, inserting the missing ones: one multi-row insert per 1,000 terms and one
+     * select, never a round trip per term. {@code on conflict do nothing} makes two requests that bring the same new
+     * tag at once both succeed instead of one failing on the unique slug.
      */
     default List<T> findOrCreateAll(Map<String, String> namesBySlug) {
         if (namesBySlug.isEmpty()) {
@@ -62,6 +46,33 @@ public interface TermRepository<T extends Term> extends PanacheRepository<T> {
             found.addAll(list("slug in ?1", chunk.stream().map(Map.Entry::getKey).toList()));
         }
         return found;
+    }
+
+    /**
+     * The terms these names stand for, by the slug of each name given, inserting the missing ones: a name is the
+     * term of that name first (case aside), whatever its slug (an editor may have renamed {@code k8s} to
+     * {@code Kubernetes}: writing a post with the name it shows must not make a new term), else the term with its slug.
+     */
+    default Map<String, T> findOrCreateByName(Map<String, String> namesBySlug) {
+        Map<String, T> bySlug = new java.util.LinkedHashMap<>();
+        if (namesBySlug.isEmpty()) {
+            return bySlug;
+        }
+        Map<String, T> byName = new java.util.HashMap<>();
+        list("lower(name) in ?1 order by id", namesBySlug.values().stream()
+                .map(n -> n.toLowerCase(java.util.Locale.ROOT)).distinct().toList())
+                .forEach(t -> byName.putIfAbsent(t.name.toLowerCase(java.util.Locale.ROOT), t));
+        Map<String, String> missing = new java.util.LinkedHashMap<>();
+        namesBySlug.forEach((slug, name) -> {
+            T named = byName.get(name.toLowerCase(java.util.Locale.ROOT));
+            if (named != null) {
+                bySlug.put(slug, named);
+            } else {
+                missing.put(slug, name);
+            }
+        });
+        findOrCreateAll(missing).forEach(t -> bySlug.put(t.slug, t));
+        return bySlug;
     }
 
     /**

@@ -192,6 +192,7 @@ class GhostContentApiTest {
                 .body("settings.url", is("http://localhost:8080/"))
                 .body("settings.lang", is("en"))
                 .body("settings.timezone", is("Etc/UTC"))
+                .body("settings.members_support_address", is("noreply@localhost"))
                 .body("settings.navigation", empty());
     }
 
@@ -247,6 +248,24 @@ class GhostContentApiTest {
                 .when().get(API + "/posts/").then().statusCode(200).body("posts.slug", contains(second, first));
         given().queryParam("key", key).queryParam("filter", "tag:" + tag + "+authors:-" + beaSlug)
                 .when().get(API + "/posts/").then().statusCode(200).body("posts.slug", contains(second));
+        given().queryParam("key", key).queryParam("filter", "tag:" + tag + "+primary_author:" + beaSlug)
+                .when().get(API + "/posts/").then().statusCode(200).body("posts", empty());
+        given().queryParam("key", key).queryParam("filter", "tag:" + tag + "+primary_author:" + adaSlug)
+                .when().get(API + "/posts/").then().statusCode(200).body("posts.slug", contains(second, first));
+    }
+
+    @Test
+    void primaryTagIsTheFirstTagAPostShows() {
+        String key = newKey();
+        String run = unique("prim");
+        String slug = publish(unique("Primary"), "2024-03-05T00:00:00Z", List.of("b-" + run, "a-" + run), Map.of());
+        given().queryParam("key", key).queryParam("include", "tags").queryParam("filter", "primary_tag:a-" + run)
+                .when().get(API + "/posts/").then().statusCode(200)
+                .body("posts.slug", contains(slug)).body("posts[0].primary_tag.slug", is("a-" + run));
+        given().queryParam("key", key).queryParam("filter", "primary_tag:b-" + run).when().get(API + "/posts/")
+                .then().statusCode(200).body("posts", empty());
+        given().queryParam("key", key).queryParam("filter", "tag:b-" + run).when().get(API + "/posts/")
+                .then().statusCode(200).body("posts.slug", contains(slug));
     }
 
     @Test

@@ -77,7 +77,7 @@ class XssCorpusTest {
             String slug = run + "-" + i;
             String batch = run + "-b" + (i / BATCH);
             batchOf.put(slug, batch);
-            boolean meta = i % 4 == 0; // a good sample carries the payload in title, summary and tag as well
+            boolean meta = i % 4 == 0; // a good sample carries the payload in title, summary, tag and author as well
             List<String> tags = meta ? List.of(batch, payload) : List.of(batch);
             StringBuilder file = new StringBuilder("---\n")
                     .append("title: ").append(json.writeValueAsString(meta ? payload : "Payload " + i)).append('\n')
@@ -86,6 +86,7 @@ class XssCorpusTest {
                     .append("tags: ").append(json.writeValueAsString(tags)).append('\n');
             if (meta) {
                 file.append("summary: ").append(json.writeValueAsString(payload)).append('\n');
+                file.append("author: ").append(json.writeValueAsString(payload)).append('\n');
                 metaSamples++;
             }
             file.append("---\n");

@@ -110,6 +110,19 @@ class TaxonomyResourceTest {
     }
 
     @Test
+    void aPostWrittenAfterItsTagWasRenamedKeepsTheTag() {
+        String tag = unique("renamed");
+        String slug = createPublished(unique("r"), "2024-02-02T00:00:00Z", List.of(tag), List.of());
+        editor().contentType(MERGE_PATCH).header("If-Match", "*").body(Map.of("name", "Kubernetes " + tag))
+                .when().patch("/api/tags/{slug}", tag).then().statusCode(200);
+        // the post's tags are names in a write: the renamed name is the same tag, not a new one
+        editor().contentType(MERGE_PATCH).header("If-Match", editor().get("/api/posts/{slug}", slug).header("ETag"))
+                .body(Map.of("title", "Retitled")).when().patch("/api/posts/{slug}", slug)
+                .then().statusCode(200).body("tags.slug", contains(tag)).body("tags.name", contains("Kubernetes " + tag));
+        given().when().get("/api/tags/{slug}", tag).then().statusCode(200).body("postCount", is(1));
+    }
+
+    @Test
     void aCategoryIsDescribedTheSameWay() {
         String category = unique("cat-described");
         createPublished(unique("c"), "2024-02-02T00:00:00Z", List.of(), List.of(category));
