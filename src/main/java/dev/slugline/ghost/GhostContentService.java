@@ -2,6 +2,7 @@ package dev.slugline.ghost;
 
 import dev.slugline.common.config.SluglineConfig;
 import dev.slugline.common.text.Slugs;
+import dev.slugline.rendering.FeatureImage;
 import dev.slugline.search.PostFilter;
 import dev.slugline.search.PostListing;
 import dev.slugline.search.PostQuery;
@@ -34,7 +35,7 @@ public class GhostContentService {
     static final Set<String> POST_INCLUDES = Set.of("tags", "authors");
     static final Set<String> TAG_INCLUDES = Set.of("count.posts");
     private static final String POST_FIELDS = "id,slug,title,summary,status,publishedAt,updatedAt,createdAt,tags,"
-            + "readingMinutes,frontMatter,createdBy";
+            + "readingMinutes,frontMatter,createdBy,featureImage";
 
     private final SearchService search;
     private final TaxonomyService taxonomy;
@@ -154,7 +155,7 @@ public class GhostContentService {
         String html = (String) item.get("html");
         List<Map<String, Object>> tags = ((List<TermRef>) item.get("tags")).stream().map(t -> tag(t.slug(), t.name(), null)).toList();
         List<Map<String, Object>> authors = authors(frontMatter, (String) item.get("createdBy"));
-        FeatureImage image = FeatureImage.of(frontMatter, site.url());
+        FeatureImage image = (FeatureImage) item.get("featureImage");
 
         Map<String, Object> post = new LinkedHashMap<>();
         post.put("id", GhostIds.ofPost(id));
@@ -168,9 +169,11 @@ public class GhostContentService {
             post.put("plaintext", html == null ? null : Jsoup.parseBodyFragment(html).body().wholeText().strip());
         }
         post.put("comment_id", String.valueOf(id));
-        post.put("feature_image", image.url());
-        post.put("feature_image_alt", image.alt());
-        post.put("feature_image_caption", image.caption());
+        // Ghost's URLs are absolute: an imported medium (/media/...) is one of the site's
+        post.put("feature_image", image == null ? null
+                : image.url().startsWith("/") ? site.url() + image.url() : image.url());
+        post.put("feature_image_alt", image == null ? null : image.alt());
+        post.put("feature_image_caption", image == null ? null : image.caption());
         post.put("featured", Boolean.TRUE.equals(frontMatter.get("featured")) || "true".equals(frontMatter.get("featured")));
         post.put("visibility", "public");
         post.put("created_at", item.get("createdAt"));

@@ -10,10 +10,12 @@ import dev.slugline.common.errors.UnprocessableContentException;
 import dev.slugline.common.text.Slugs;
 import dev.slugline.media.MediaService;
 import dev.slugline.posts.PostInput;
+import dev.slugline.posts.Kinds;
 import dev.slugline.posts.PostImportService;
 import dev.slugline.posts.PostPaths;
 import dev.slugline.posts.PostService;
 import dev.slugline.rendering.MarkdownRenderer;
+import dev.slugline.rendering.FeatureImage;
 import dev.slugline.rendering.RenderedMarkdown;
 import dev.slugline.rendering.shortcodes.ShortcodeContext;
 import dev.slugline.rendering.shortcodes.ShortcodeLinks;
@@ -330,7 +332,7 @@ public class ImportService {
 
     /** What, besides a file's path and bytes, decides how it is read: the options, the zone, the media beside it. */
     private byte[] hashContext(Options options, Set<String> mediaPaths, HugoSite site, List<String> postPaths) {
-        StringBuilder context = new StringBuilder("slugline-import-1\n")
+        StringBuilder context = new StringBuilder("slugline-import-2\n") // 2: feature images (V150)
                 .append(options.foldersAsCategories()).append('\n')
                 .append(config.importing().defaultZone()).append('\n');
         mediaPaths.stream().sorted().forEach(path -> context.append(path).append('\n'));
@@ -469,6 +471,8 @@ public class ImportService {
             }
         });
         RenderedMarkdown rendered = renderer.render(c.input.markdown(), context, linkRewriter);
+        // the feature image's path is resolved as the Markdown's images are; PostImportService reads it from imageUrls
+        FeatureImage.of(c.input.frontMatter(), images);
         return new PostImportService.Item(c.slug, c.input, c.path, imageUrls, rendered,
                 PostImportService.importHash(c.slug, c.input, c.path, imageUrls, linkUrls, c.formerPaths), c.fileHash,
                 warnings, c.formerPaths);

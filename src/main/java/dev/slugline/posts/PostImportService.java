@@ -8,6 +8,7 @@ import dev.slugline.common.config.SluglineConfig;
 import dev.slugline.common.text.Slugs;
 import dev.slugline.posts.PostRepository.ImportTarget;
 import dev.slugline.posts.PostRepository.ImportedRows;
+import dev.slugline.rendering.FeatureImage;
 import dev.slugline.rendering.RenderedMarkdown;
 import dev.slugline.security.CurrentEditor;
 import dev.slugline.taxonomy.Category;
@@ -231,6 +232,10 @@ public class PostImportService {
             rows.importHash()[row] = item.importHash();
             rows.expiresAt()[row] = content.expiresAt() == null ? null : content.expiresAt().toString();
             rows.publishAnnounced()[row] = isPublic; // a scheduled post is announced by the scheduler when its time comes
+            // relative paths lead to the media the import resolved them to, as the images of the Markdown do
+            FeatureImage image = FeatureImage.of(frontMatter, item.imageUrls()::get);
+            rows.featureImageJson()[row] = image == null ? null : write(image);
+            rows.featureImageSource()[row] = FeatureImage.resolvedSource(frontMatter, item.imageUrls()::get);
 
             List<String> categoryList = new ArrayList<>();
             for (String slug : itemCategories.get(i).keySet()) {

@@ -1,5 +1,6 @@
 package dev.slugline.posts;
 
+import dev.slugline.rendering.FeatureImage;
 import dev.slugline.taxonomy.TermRef;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -18,12 +19,13 @@ public record PostSummary(
         List<TermRef> categories,
         List<TermRef> tags,
         @Schema(example = "812") int wordCount,
-        @Schema(example = "4") int readingMinutes) {
+        @Schema(example = "4") int readingMinutes,
+        @Schema(nullable = true) FeatureImage featureImage) {
 
     static PostSummary from(Post post) {
         return new PostSummary(post.id, post.slug, post.title, post.summary,
                 post.effectiveStatus(java.time.OffsetDateTime.now()), post.publishedAt,
                 post.updatedAt, TermRef.of(post.categories), TermRef.of(post.tags), post.wordCount,
-                post.readingMinutes);
+                post.readingMinutes, post.featureImage);
     }
 }

@@ -1,5 +1,6 @@
 package dev.slugline.posts;
 
+import dev.slugline.rendering.FeatureImage;
 import dev.slugline.taxonomy.TermRef;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -28,7 +29,9 @@ public record PostView(
         @Schema(description = "When the post leaves public view; never when absent") OffsetDateTime expiresAt,
         @Schema(description = "The user who created the post", example = "alice") String createdBy,
         @Schema(description = "post, or page: a standalone page (About) that no list or feed of posts shows",
-                example = "post") String type) {
+                example = "post") String type,
+        @Schema(description = "From the front matter; null when it names none (or only an unsafe URL)", nullable = true)
+        FeatureImage featureImage) {
 
     static PostView from(Post post) {
         return from(post, post.markdown, post.html, TermRef.of(post.categories), TermRef.of(post.tags));
@@ -40,7 +43,7 @@ public record PostView(
                 post.effectiveStatus(java.time.OffsetDateTime.now()), post.publishedAt,
                 post.createdAt, post.updatedAt, markdown, html, categories, tags, post.wordCount,
                 post.readingMinutes, post.frontMatter, post.version, post.expiresAt, post.createdBy,
-                Kinds.of(post.frontMatter));
+                Kinds.of(post.frontMatter), post.featureImage);
     }
 
     /** With its terms from {@link PostRepository#termsOf} rows (kind, slug, name), each list by slug. */

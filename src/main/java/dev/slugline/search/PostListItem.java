@@ -1,6 +1,7 @@
 package dev.slugline.search;
 
 import dev.slugline.posts.PostStatus;
+import dev.slugline.rendering.FeatureImage;
 import dev.slugline.taxonomy.TermRef;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -30,5 +31,6 @@ public record PostListItem(
         @Schema(description = "Only when asked for with `fields`") String markdown,
         @Schema(description = "Only when asked for with `fields`: the safe HTML fragment") String html,
         @Schema(description = "Search relevance (with `q`)", example = "0.6") Float rank,
-        @Schema(description = "Matching words in context, marked with <mark> (with `q`)") String snippet) {
+        @Schema(description = "Matching words in context, marked with <mark> (with `q`)") String snippet,
+        @Schema(description = "From the front matter; null when it names none", nullable = true) FeatureImage featureImage) {
 }

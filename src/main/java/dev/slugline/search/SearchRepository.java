@@ -39,7 +39,8 @@ public class SearchRepository {
     public record Row(long id, String slug, String title, String summary, String status, Object publishedAt,
                       Integer publishedOffset, Object updatedAt, String categoriesJson, String tagsJson,
                       int wordCount, int readingMinutes, String markdown, String html, Float rank, String snippet,
-                      String sortKey, Object createdAt, String frontMatterJson, String createdBy) {
+                      String sortKey, Object createdAt, String frontMatterJson, String createdBy,
+                      String featureImageJson) {
     }
 
     public List<Row> list(PostQuery query, boolean withBody, boolean cjk, int limit, int offset) {
@@ -65,7 +66,8 @@ public class SearchRepository {
                 + "h.rank, "
                 + (query.searching() ? snippet() : "null") + ", "
                 + sortKeyText(query.sort()) + ", p.created_at, "
-                + (query.fields().contains("frontMatter") ? "cast(p.front_matter as text)" : "null") + ", p.created_by "
+                + (query.fields().contains("frontMatter") ? "cast(p.front_matter as text)" : "null") + ", p.created_by, "
+                + (query.fields().contains("featureImage") ? "cast(p.feature_image as text)" : "null") + " "
                 + "from (" + inner + ") h join post p on p.id = h.id"
                 + " order by " + outerKey + " " + direction + ", p.id " + direction;
         parameters.put("limit", limit);
@@ -98,7 +100,7 @@ public class SearchRepository {
                 + PostRepository.PUBLIC_SQL + " and p.id <> me.id)"
                 + " select p.id, p.slug, p.title, p.summary, p.status, p.published_at, p.published_offset, p.updated_at, "
                 + CATEGORIES_JSON + ", " + TAGS_JSON + ", p.word_count, p.reading_minutes, null, null, h.rank, null, null,"
-                + " p.created_at, null, p.created_by"
+                + " p.created_at, null, p.created_by, cast(p.feature_image as text)"
                 + " from h join post p on p.id = h.id where h.rank > 0"
                 + " order by h.rank desc, p.published_at desc nulls last, p.id desc limit :limit";
         return rows(em.createNativeQuery(sql).setParameter("slug", slug).setParameter("limit", limit));
@@ -135,7 +137,7 @@ public class SearchRepository {
                     r[5], r[6] == null ? null : ((Number) r[6]).intValue(), r[7], (String) r[8], (String) r[9],
                     ((Number) r[10]).intValue(), ((Number) r[11]).intValue(), (String) r[12], (String) r[13],
                     r[14] == null ? null : ((Number) r[14]).floatValue(), (String) r[15], (String) r[16], r[17],
-                    (String) r[18], (String) r[19]));
+                    (String) r[18], (String) r[19], (String) r[20]));
         }
         return rows;
     }

@@ -7,6 +7,7 @@ import dev.slugline.common.config.SluglineConfig;
 import dev.slugline.common.errors.NoSuchItemException;
 import dev.slugline.common.paging.Page;
 import dev.slugline.common.sql.SqlValues;
+import dev.slugline.rendering.FeatureImage;
 import dev.slugline.taxonomy.TermRef;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -114,6 +115,7 @@ public class SearchService {
                 case "readingMinutes" -> row.readingMinutes();
                 case "markdown" -> row.markdown();
                 case "html" -> row.html();
+                case "featureImage" -> featureImage(row.featureImageJson());
                 case "rank" -> row.rank();
                 case "snippet" -> highlighted(row.snippet());
                 default -> throw new IllegalStateException("unknown field " + field);
@@ -128,6 +130,14 @@ public class SearchService {
             return object == null ? Map.of() : json.readValue(object, FRONT_MATTER);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable front matter from the database", e);
+        }
+    }
+
+    private FeatureImage featureImage(String object) {
+        try {
+            return object == null ? null : json.readValue(object, FeatureImage.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable feature image from the database", e);
         }
     }
 
