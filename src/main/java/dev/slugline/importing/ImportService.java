@@ -254,7 +254,8 @@ public class ImportService {
             if (c.failure != null) {
                 reports.put(c.path, c.failure);
             } else if (c.knownUnchanged) {
-                reports.put(c.path, report(c.path, ImportReport.Status.unchanged, c.slug, null, null, null, c.warnings));
+                reports.put(c.path, report(c.path, c.page ? ImportReport.Kind.page : ImportReport.Kind.post,
+                        ImportReport.Status.unchanged, c.slug, null, null, null, c.warnings));
             } else {
                 toWrite.add(c);
             }
@@ -367,6 +368,9 @@ public class ImportService {
             String slug = file.slug() != null ? file.slug() : Slugs.fromText(input.title());
             if (options.foldersAsCategories()) {
                 input = withFolderCategory(path, input);
+            }
+            if (site.isOutsideMainSections(path) && (input.frontMatter() == null || !input.frontMatter().containsKey("type"))) {
+                input = asPage(input);
             }
             posts.checkImportable(slug, input);
             c.slug = slug;
@@ -491,6 +495,17 @@ public class ImportService {
                 ? atRoot : java.util.Optional.of("static/" + atRoot.get());
     }
 
+    /**
+     * A content file outside the Hugo site's {@code mainSections}, without a {@code type} of its own: a page, marked
+     * as pages are ({@code type: page}, V141), so that an export says so without the site's config.
+     */
+    private static PostInput asPage(PostInput input) {
+        Map<String, Object> frontMatter = new LinkedHashMap<>(input.frontMatter() == null ? Map.of() : input.frontMatter());
+        frontMatter.put("type", "page");
+        return new PostInput(input.title(), input.slug(), input.summary(), input.markdown(), input.status(),
+                input.publishedAt(), input.categories(), input.tags(), frontMatter, input.expiresAt());
+    }
+
     private static PostInput withFolderCategory(String path, PostInput input) {
         String folder = ImportPaths.folder(path);
         if (ImportPaths.fileName(path).toLowerCase().startsWith("index.")) {
@@ -519,11 +534,16 @@ public class ImportService {
     private static ImportReport.FileReport done(Candidate c, PostImportService.Item item, PostImportService.Result result) {
         ImportReport.FileReport report;
         if (result.outcome() == PostImportService.Outcome.FAILED || result.outcome() == PostImportService.Outcome.CONFLICT) {
-            report = report(c.path, status(result.outcome().name()), c.slug, "slug", null, result.reason(), item.warnings());
+            report = report(c.path, kind(item), status(result.outcome().name()), c.slug, "slug", null, result.reason(),
+                    item.warnings());
         } else {
-            report = report(c.path, status(result.outcome().name()), c.slug, null, null, null, item.warnings());
+            report = report(c.path, kind(item), status(result.outcome().name()), c.slug, null, null, null, item.warnings());
         }
         return report.wanting(c.wantedSlug);
+    }
+
+    private static ImportReport.Kind kind(PostImportService.Item item) {
+        return "page".equals(Kinds.of(item.input().frontMatter())) ? ImportReport.Kind.page : ImportReport.Kind.post;
     }
 
     private static ImportReport.Status status(String outcome) {
@@ -560,6 +580,8 @@ public class ImportService {
         String frontMatterSlug;
         List<String> formerPaths = List.of();
         boolean knownUnchanged;
+        /** Known unchanged, and a page. */
+        boolean page;
         ImportReport.FileReport failure;
 
         Candidate(String path, String fileHash) {
@@ -572,6 +594,7 @@ public class ImportService {
             c.slug = file.slug();
             c.warnings.addAll(file.warnings());
             c.knownUnchanged = true;
+            c.page = file.page();
             return c;
         }
     }

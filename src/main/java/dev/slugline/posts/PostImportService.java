@@ -80,7 +80,8 @@ public class PostImportService {
     }
 
     /** A file recognised by the hash of its bytes: the slug of its post and the warnings it was read with. */
-    public record UnchangedFile(String slug, List<String> warnings) {
+    /** {@code page}: the file is a standalone page (V141). */
+    public record UnchangedFile(String slug, List<String> warnings, boolean page) {
     }
 
     private final PostRepository posts;
@@ -115,7 +116,8 @@ public class PostImportService {
         Map<String, UnchangedFile> unchanged = new LinkedHashMap<>();
         posts.findImportedFiles(fileHashes).forEach((hash, file) -> {
             try {
-                unchanged.put(hash, new UnchangedFile(file.slug(), List.of(json.readValue(file.warningsJson(), String[].class))));
+                unchanged.put(hash, new UnchangedFile(file.slug(), List.of(json.readValue(file.warningsJson(), String[].class)),
+                        "page".equals(file.kind())));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

@@ -260,7 +260,7 @@ public class PostRepository implements PanacheRepository<Post> {
     }
 
     /** A file recognised by the hash of its bytes: the post it was imported as, and the warnings it had. */
-    public record ImportedFile(String slug, String warningsJson) {
+    public record ImportedFile(String slug, String warningsJson, String kind) {
     }
 
     /**
@@ -272,10 +272,11 @@ public class PostRepository implements PanacheRepository<Post> {
         if (fileHashes.isEmpty()) {
             return byHash;
         }
-        BulkSql.query(getEntityManager(), "select f.file_hash, p.slug, cast(f.warnings as text) from post_import_file f"
+        BulkSql.query(getEntityManager(), "select f.file_hash, p.slug, cast(f.warnings as text), p.kind from post_import_file f"
                         + " join post p on p.id = f.post_id and p.import_hash = f.import_hash"
                         + " where f.file_hash = any(?) and p.deleted_at is null",
-                row -> Map.entry(row.getString(1), new ImportedFile(row.getString(2), row.getString(3))),
+                row -> Map.entry(row.getString(1), new ImportedFile(row.getString(2), row.getString(3),
+                        row.getString(4))),
                 (Object) fileHashes.toArray(String[]::new)).forEach(e -> byHash.put(e.getKey(), e.getValue()));
         return byHash;
     }
