@@ -184,7 +184,7 @@ public class GhostContentService {
         post.put("codeinjection_foot", null);
         post.put("custom_template", null);
         post.put("canonical_url", text(frontMatter, "canonical_url", "canonicalURL", "canonical"));
-        post.put("url", site.url() + (pages ? "/" + slug + "/" : site.postPath().replace("{slug}", slug)));
+        post.put("url", site.url() + (pages ? site.pagePath() : site.postPath()).replace("{slug}", slug));
         post.put("excerpt", item.get("summary"));
         post.put("reading_time", item.get("readingMinutes"));
         post.put("access", true);

@@ -122,10 +122,10 @@ public class SearchRepository {
         return em.createNativeQuery(sql).getResultList();
     }
 
-    /** Slug and last change of every public post, newest change first, at most {@code limit}. */
+    /** Slug, last change and kind (post or page) of every public post and page, newest change first, at most {@code limit}. */
     @SuppressWarnings("unchecked")
     public List<Object[]> sitemap(int limit) {
-        return em.createNativeQuery("select p.slug, p.updated_at from post p where " + PostRepository.PUBLIC_SQL
+        return em.createNativeQuery("select p.slug, p.updated_at, p.kind from post p where " + PostRepository.PUBLIC_ANY_SQL
                 + " order by p.updated_at desc, p.id desc limit :limit").setParameter("limit", limit).getResultList();
     }
 

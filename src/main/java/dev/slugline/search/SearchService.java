@@ -90,7 +90,7 @@ public class SearchService {
         return new Archive(years.stream().mapToLong(Archive.Year::count).sum(), years);
     }
 
-    /** Slugs and last changes of public posts for a sitemap. */
+    /** Slugs, last changes and kinds (post or page) of public posts and pages for a sitemap. */
     public List<Object[]> sitemap(int limit) {
         return search.sitemap(limit);
     }
