@@ -362,15 +362,12 @@ public class ImportService {
         Candidate c = new Candidate(path, fileHash);
         try {
             String text = utf8(data);
-            PostFileReader.ReadFile file = files.read(path, text, site.termKeys());
+            PostFileReader.ReadFile file = files.read(path, text, site.termKeys(), site.isOutsideMainSections(path));
             c.warnings.addAll(file.warnings());
             PostInput input = file.input();
             String slug = file.slug() != null ? file.slug() : Slugs.fromText(input.title());
             if (options.foldersAsCategories()) {
                 input = withFolderCategory(path, input);
-            }
-            if (site.isOutsideMainSections(path) && (input.frontMatter() == null || !input.frontMatter().containsKey("type"))) {
-                input = asPage(input);
             }
             posts.checkImportable(slug, input);
             c.slug = slug;
@@ -493,17 +490,6 @@ public class ImportService {
         }
         return mediaPaths.contains(atRoot.get()) || !mediaPaths.contains("static/" + atRoot.get())
                 ? atRoot : java.util.Optional.of("static/" + atRoot.get());
-    }
-
-    /**
-     * A content file outside the Hugo site's {@code mainSections}, without a {@code type} of its own: a page, marked
-     * as pages are ({@code type: page}, V141), so that an export says so without the site's config.
-     */
-    private static PostInput asPage(PostInput input) {
-        Map<String, Object> frontMatter = new LinkedHashMap<>(input.frontMatter() == null ? Map.of() : input.frontMatter());
-        frontMatter.put("type", "page");
-        return new PostInput(input.title(), input.slug(), input.summary(), input.markdown(), input.status(),
-                input.publishedAt(), input.categories(), input.tags(), frontMatter, input.expiresAt());
     }
 
     private static PostInput withFolderCategory(String path, PostInput input) {
