@@ -449,23 +449,7 @@ public class ImportService {
             }
             return url;
         };
-        UnaryOperator<String> images = destination -> {
-            java.util.Optional<String> target = siteRooted(destination, mediaPaths).or(() -> ImportPaths.resolve(c.path, destination));
-            if (target.isEmpty()) {
-                return null;
-            }
-            if (target.get().equals(ImportPaths.OUTSIDE)) {
-                warnings.add("image '" + destination + "' points outside the archive: left as written");
-                return null;
-            }
-            if (!mediaPaths.contains(target.get())) {
-                warnings.add("image '" + destination + "' is not in the archive: left as written");
-                return null;
-            }
-            String url = MediaService.url(target.get());
-            imageUrls.put(destination, url);
-            return url;
-        };
+        UnaryOperator<String> images = mediaUrls(c.path, mediaPaths, imageUrls, warnings, "image");
         ShortcodeContext context = shortcodes.context(c.input.frontMatter(), refs::slug, images, warning -> {
             if (!warnings.contains(warning)) {
                 warnings.add(warning);
@@ -473,10 +457,38 @@ public class ImportService {
         });
         RenderedMarkdown rendered = renderer.render(c.input.markdown(), context, linkRewriter);
         // the feature image's path is resolved as the Markdown's images are; PostImportService reads it from imageUrls
-        FeatureImage.of(c.input.frontMatter(), images);
+        FeatureImage.of(c.input.frontMatter(), mediaUrls(c.path, mediaPaths, imageUrls, warnings, "feature image"));
         return new PostImportService.Item(c.slug, c.input, c.path, imageUrls, rendered,
                 PostImportService.importHash(c.slug, c.input, c.path, imageUrls, linkUrls, c.formerPaths), c.fileHash,
                 warnings, c.formerPaths);
+    }
+
+    /**
+     * Points an image destination written in the file at {@code from} at the medium of this import it names
+     * (recording it in {@code imageUrls}); null, with a warning when it names a file outside the archive or not in
+     * it, for a URL or a path of no medium. {@code what}: {@code image}, or {@code feature image} (of which a
+     * relative path that leads nowhere is not used, while a root-relative one stays as written).
+     */
+    private static UnaryOperator<String> mediaUrls(String from, Set<String> mediaPaths, Map<String, String> imageUrls,
+                                                   List<String> warnings, String what) {
+        return destination -> {
+            java.util.Optional<String> target = siteRooted(destination, mediaPaths).or(() -> ImportPaths.resolve(from, destination));
+            if (target.isEmpty()) {
+                return null;
+            }
+            String otherwise = what.equals("image") || destination.startsWith("/") ? "left as written" : "not used";
+            if (target.get().equals(ImportPaths.OUTSIDE)) {
+                warnings.add(what + " '" + destination + "' points outside the archive: " + otherwise);
+                return null;
+            }
+            if (!mediaPaths.contains(target.get())) {
+                warnings.add(what + " '" + destination + "' is not in the archive: " + otherwise);
+                return null;
+            }
+            String url = MediaService.url(target.get());
+            imageUrls.put(destination, url);
+            return url;
+        };
     }
 
     /** {@code /images/x.png}: a file at the root of the site, or in Hugo's {@code static/} folder. */

@@ -100,7 +100,7 @@ class FeatureImageImportTest {
                         """.replace("RUN", run).replace("TAG", tag));
         JsonPath report = importZip(Archives.zip(site), "").statusCode(200).body("failed", is(0)).extract().jsonPath();
         assertThat(file(report, "content/posts/missing-" + run + ".md").get("warnings").toString())
-                .contains("image 'nowhere.png' is not in the archive");
+                .contains("feature image 'nowhere.png' is not in the archive: not used");
 
         String coverUrl = "/api/media/content/posts/gate-" + run + "/cover.png";
         given().when().get("/api/posts/{slug}", "fi-gate-" + run)
