@@ -17,7 +17,8 @@ from (
                                         then q.front_matter -> k.key -> 0 else q.front_matter -> k.key end as v) given
         cross join lateral (select
                 btrim(case jsonb_typeof(given.v) when 'string' then given.v #>> '{}'
-                      when 'object' then case when jsonb_typeof(given.v -> 'image') = 'string' then given.v ->> 'image' end
+                      when 'object' then case when jsonb_typeof(given.v -> 'image') = 'string' then given.v ->> 'image'
+                                              when jsonb_typeof(given.v -> 'path') = 'string' then given.v ->> 'path' end
                       end) as url,
                 case when jsonb_typeof(given.v) = 'object' then given.v -> 'alt' else q.front_matter -> 'feature_image_alt' end as alt_value,
                 case when jsonb_typeof(given.v) = 'object' then given.v -> 'caption' else q.front_matter -> 'feature_image_caption' end as caption_value

@@ -169,7 +169,7 @@ public class GhostContentService {
             post.put("plaintext", html == null ? null : Jsoup.parseBodyFragment(html).body().wholeText().strip());
         }
         post.put("comment_id", String.valueOf(id));
-        // Ghost's URLs are absolute: an imported medium (/media/...) is one of the site's
+        // Ghost's URLs are absolute: a root-relative one (an imported medium, /api/media/...) is on the site
         post.put("feature_image", image == null ? null
                 : image.url().startsWith("/") ? site.url() + image.url() : image.url());
         post.put("feature_image_alt", image == null ? null : image.alt());

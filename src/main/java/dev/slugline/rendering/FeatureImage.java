@@ -9,15 +9,16 @@ import java.util.function.UnaryOperator;
 
 /**
  * A post's feature image, from its front matter under any of the names themes use: {@code feature_image},
- * {@code featured_image}, {@code image}, {@code cover} (a URL, or Hugo's {@code cover: {image, alt, caption}}) or
- * the first of {@code images}; alt text and caption from {@code cover} or from {@code feature_image_alt} and
+ * {@code featured_image}, {@code image}, {@code cover} (a URL, or Hugo's {@code cover: {image, alt, caption}}; a
+ * mapping may name its URL {@code path}, as jekyll-seo-tag's {@code image: {path, alt}} does) or the first of
+ * {@code images}; alt text and caption from {@code cover} or from {@code feature_image_alt} and
  * {@code feature_image_caption}. One rule for Slugline's JSON and the Ghost API.
  */
 @Schema(name = "FeatureImage", description = "The post's feature image from its front matter (image, cover, "
         + "featured_image, feature_image or the first of images); a relative path points at the imported medium")
 public record FeatureImage(
-        @Schema(description = "http(s), or a root-relative path on this server (an imported medium: /media/...)",
-                example = "/media/content/posts/kubecon/cover.png") String url,
+        @Schema(description = "http(s), or a root-relative path on this server (an imported medium: /api/media/...)",
+                example = "/api/media/content/posts/kubecon/cover.png") String url,
         @Schema(description = "Alt text, when given", example = "The KubeCon keynote hall") String alt,
         @Schema(description = "Caption, when given", example = "Paris, March 2024") String caption) {
 
@@ -62,7 +63,8 @@ public record FeatureImage(
             String alt;
             String caption;
             if (value instanceof Map<?, ?> map) {
-                destination = string(map.get("image"));
+                // Hugo's cover.image, jekyll-seo-tag's image.path
+                destination = string(map.get("image")) != null ? string(map.get("image")) : string(map.get("path"));
                 alt = string(map.get("alt"));
                 caption = string(map.get("caption"));
             } else {

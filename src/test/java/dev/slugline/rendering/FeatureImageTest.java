@@ -21,6 +21,9 @@ class FeatureImageTest {
         assertThat(FeatureImage.of(Map.of("cover", Map.of("image", "/c.png", "alt", "Alt", "caption", "Caption"))))
                 .isEqualTo(new FeatureImage("/c.png", "Alt", "Caption"));
         assertThat(FeatureImage.of(Map.of("cover", "/c.png"))).isEqualTo(new FeatureImage("/c.png", null, null));
+        // jekyll-seo-tag's image mapping
+        assertThat(FeatureImage.of(Map.of("image", Map.of("path", "/assets/seo.png", "alt", "SEO"))))
+                .isEqualTo(new FeatureImage("/assets/seo.png", "SEO", null));
         // Ghost's own name first
         assertThat(FeatureImage.of(Map.of("feature_image", "/ghost.png", "image", "/hugo.png")).url()).isEqualTo("/ghost.png");
     }
