@@ -87,7 +87,7 @@ public class FeedResource {
     @GET
     @Path("sitemap.xml")
     @Produces(XML)
-    @Operation(operationId = "getSitemap", summary = "Sitemap of the home page and every public post")
+    @Operation(operationId = "getSitemap", summary = "Sitemap of the home page and every public post and page")
     @APIResponse(responseCode = "200", description = "The sitemap", content = @Content(mediaType = XML))
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match ETag or If-Modified-Since date")
     public Response sitemap(@Context UriInfo uri, @Context Request request) {

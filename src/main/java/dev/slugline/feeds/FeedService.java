@@ -190,13 +190,14 @@ public class FeedService {
         }
     }
 
-    /** The sitemap protocol's urlset of every public post (at most 50,000, the protocol's limit). */
+    /** The sitemap protocol's urlset of every public post and page (at most 50,000, the protocol's limit). */
     public String sitemap() {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         xml.append("  <url><loc>").append(escapeXml(home())).append("</loc></url>\n");
         for (Object[] row : search.sitemap(SITEMAP_LIMIT)) {
-            xml.append("  <url><loc>").append(escapeXml(postUrl((String) row[0]))).append("</loc><lastmod>")
+            String url = "page".equals(row[2]) ? pageUrl((String) row[0]) : postUrl((String) row[0]);
+            xml.append("  <url><loc>").append(escapeXml(url)).append("</loc><lastmod>")
                     .append(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(SqlValues.dateTime(row[1], null)
                             .withNano(0)))
                     .append("</lastmod></url>\n");
@@ -214,6 +215,10 @@ public class FeedService {
 
     private String postUrl(String slug) {
         return absolute(site.postPath().replace("{slug}", slug));
+    }
+
+    private String pageUrl(String slug) {
+        return absolute(site.pagePath().replace("{slug}", slug));
     }
 
     private static OffsetDateTime latest(PostListing posts) {

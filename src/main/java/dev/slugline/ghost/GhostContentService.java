@@ -3,6 +3,7 @@ package dev.slugline.ghost;
 import dev.slugline.authors.AuthorService;
 import dev.slugline.authors.AuthorView;
 import dev.slugline.common.config.SluglineConfig;
+import dev.slugline.rendering.FeatureImage;
 import dev.slugline.search.PostFilter;
 import dev.slugline.search.PostListing;
 import dev.slugline.search.PostQuery;
@@ -42,7 +43,7 @@ public class GhostContentService {
     public enum Resource { POSTS, TAGS, AUTHORS, SETTINGS }
 
     private static final String POST_FIELDS = "id,slug,title,summary,status,publishedAt,updatedAt,createdAt,tags,"
-            + "readingMinutes,frontMatter,createdBy";
+            + "readingMinutes,frontMatter,createdBy,featureImage";
 
     private final SearchService search;
     private final TaxonomyService taxonomy;
@@ -172,7 +173,7 @@ public class GhostContentService {
         String html = (String) item.get("html");
         List<Map<String, Object>> tags = ((List<TermRef>) item.get("tags")).stream().map(t -> tag(t.slug(), t.name(), null)).toList();
         List<Map<String, Object>> authors = postAuthors.stream().map(a -> author(a, null)).toList();
-        FeatureImage image = FeatureImage.of(frontMatter, site.url());
+        FeatureImage image = (FeatureImage) item.get("featureImage");
 
         Map<String, Object> post = new LinkedHashMap<>();
         post.put("id", GhostIds.ofPost(id));
@@ -186,9 +187,11 @@ public class GhostContentService {
             post.put("plaintext", html == null ? null : Jsoup.parseBodyFragment(html).body().wholeText().strip());
         }
         post.put("comment_id", String.valueOf(id));
-        post.put("feature_image", image.url());
-        post.put("feature_image_alt", image.alt());
-        post.put("feature_image_caption", image.caption());
+        // Ghost's URLs are absolute: a root-relative one (an imported medium, /api/media/...) is on the site
+        post.put("feature_image", image == null ? null
+                : image.url().startsWith("/") ? site.url() + image.url() : image.url());
+        post.put("feature_image_alt", image == null ? null : image.alt());
+        post.put("feature_image_caption", image == null ? null : image.caption());
         post.put("featured", Boolean.TRUE.equals(frontMatter.get("featured")) || "true".equals(frontMatter.get("featured")));
         post.put("visibility", "public");
         post.put("created_at", item.get("createdAt"));
@@ -199,7 +202,7 @@ public class GhostContentService {
         post.put("codeinjection_foot", null);
         post.put("custom_template", null);
         post.put("canonical_url", text(frontMatter, "canonical_url", "canonicalURL", "canonical"));
-        post.put("url", site.url() + (pages ? "/" + slug + "/" : site.postPath().replace("{slug}", slug)));
+        post.put("url", site.url() + (pages ? site.pagePath() : site.postPath()).replace("{slug}", slug));
         post.put("excerpt", item.get("summary"));
         post.put("reading_time", item.get("readingMinutes"));
         post.put("access", true);

@@ -38,7 +38,8 @@ public final class HugoSite {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     /** No Hugo site: nothing to redirect from. */
-    public static final HugoSite NONE = new HugoSite(false, "", null, "", Map.of(), Map.of(), Set.of(), "", Set.of());
+    public static final HugoSite NONE = new HugoSite(false, "", null, "", Map.of(), Map.of(), Set.of(), "", Set.of(),
+            Set.of());
 
     private final boolean hugo;
     private final String root;
@@ -49,9 +50,12 @@ public final class HugoSite {
     private final Set<String> sectionPages;
     private final String fingerprint;
     private final Set<String> configFiles;
+    private final Set<String> mainSections;
 
     private HugoSite(boolean hugo, String root, String host, String basePath, Map<String, String> permalinks,
-                     Map<String, String> termKeys, Set<String> sectionPages, String fingerprint, Set<String> configFiles) {
+                     Map<String, String> termKeys, Set<String> sectionPages, String fingerprint, Set<String> configFiles,
+                     Set<String> mainSections) {
+        this.mainSections = mainSections;
         this.configFiles = configFiles;
         this.hugo = hugo;
         this.root = root;
@@ -184,7 +188,35 @@ public final class HugoSite {
             }
         }
         return new HugoSite(true, root, host, basePath, Map.copyOf(permalinks), Map.copyOf(termKeys),
-                Set.copyOf(sectionPages), fingerprint, configFiles);
+                Set.copyOf(sectionPages), fingerprint, configFiles, mainSections(config));
+    }
+
+    /** Themes' {@code params.mainSections} (or a top-level {@code mainSections}), lower case; empty when not given. */
+    private static Set<String> mainSections(ObjectNode config) {
+        JsonNode given = null;
+        JsonNode params = config.get("params");
+        if (params != null && params.isObject()) {
+            for (Map.Entry<String, JsonNode> e : params.properties()) {
+                if (e.getKey().equalsIgnoreCase("mainSections")) {
+                    given = e.getValue();
+                }
+            }
+        }
+        if (given == null) {
+            given = config.get("mainsections");
+        }
+        Set<String> sections = new LinkedHashSet<>();
+        if (given != null && given.isTextual()) {
+            sections.add(given.asText().strip().toLowerCase(Locale.ROOT));
+        } else if (given != null && given.isArray()) {
+            given.forEach(section -> {
+                if (section.isTextual()) {
+                    sections.add(section.asText().strip().toLowerCase(Locale.ROOT));
+                }
+            });
+        }
+        sections.remove("");
+        return Set.copyOf(sections);
     }
 
     public boolean isHugo() {
@@ -208,6 +240,25 @@ public final class HugoSite {
      */
     public Map<String, String> termKeys() {
         return termKeys;
+    }
+
+    /**
+     * Whether the site names its post sections ({@code mainSections}) and the content file at {@code sourcePath} is
+     * in none of them: a file at the top of {@code content/} ({@code about.md}), a top-level bundle
+     * ({@code contact/index.md}) or a file of another section ({@code docs/setup.md}). Such a file is a page.
+     */
+    public boolean isOutsideMainSections(String sourcePath) {
+        if (!hugo || mainSections.isEmpty() || !sourcePath.startsWith(root)) {
+            return false;
+        }
+        String relative = sourcePath.substring(root.length());
+        relative = relative.startsWith("content/") ? relative.substring("content/".length()) : relative;
+        List<String> folders = new ArrayList<>(List.of(ImportPaths.folder(relative).split("/")));
+        folders.removeIf(String::isEmpty);
+        if (ImportPaths.fileName(relative).toLowerCase(Locale.ROOT).startsWith("index.") && !folders.isEmpty()) {
+            folders.remove(folders.size() - 1); // a page bundle: its folder is the page, not a section
+        }
+        return folders.isEmpty() || !mainSections.contains(folders.get(0).toLowerCase(Locale.ROOT));
     }
 
     /** The config as read (paths and text), for the hash of what decides how a file is imported. */

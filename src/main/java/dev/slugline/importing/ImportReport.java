@@ -20,7 +20,8 @@ public record ImportReport(
 
     public enum Status { created, updated, unchanged, failed, skipped, conflict }
 
-    public enum Kind { post, media }
+    /** {@code page}: a post file that became a standalone page (its front matter, or the Hugo site's mainSections). */
+    public enum Kind { post, page, media }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     @Schema(name = "ImportedFile", description = "One file of the import")

@@ -11,10 +11,12 @@ import dev.slugline.common.errors.UnprocessableContentException;
 import dev.slugline.common.text.Slugs;
 import dev.slugline.media.MediaService;
 import dev.slugline.posts.PostInput;
+import dev.slugline.posts.Kinds;
 import dev.slugline.posts.PostImportService;
 import dev.slugline.posts.PostPaths;
 import dev.slugline.posts.PostService;
 import dev.slugline.rendering.MarkdownRenderer;
+import dev.slugline.rendering.FeatureImage;
 import dev.slugline.rendering.RenderedMarkdown;
 import dev.slugline.rendering.shortcodes.ShortcodeContext;
 import dev.slugline.rendering.shortcodes.ShortcodeLinks;
@@ -262,7 +264,8 @@ public class ImportService {
             if (c.failure != null) {
                 reports.put(c.path, c.failure);
             } else if (c.knownUnchanged) {
-                reports.put(c.path, report(c.path, ImportReport.Status.unchanged, c.slug, null, null, null, c.warnings));
+                reports.put(c.path, report(c.path, c.page ? ImportReport.Kind.page : ImportReport.Kind.post,
+                        ImportReport.Status.unchanged, c.slug, null, null, null, c.warnings));
             } else {
                 toWrite.add(c);
             }
@@ -344,7 +347,7 @@ public class ImportService {
     /** What, besides a file's path and bytes, decides how it is read: the options, the zone, the media beside it. */
     private byte[] hashContext(Options options, Set<String> mediaPaths, HugoSite site, List<String> postPaths,
                                AuthorProfiles profiles) {
-        StringBuilder context = new StringBuilder("slugline-import-1\n")
+        StringBuilder context = new StringBuilder("slugline-import-2\n") // 2: feature images (V150)
                 .append(options.foldersAsCategories()).append('\n')
                 .append(config.importing().defaultZone()).append('\n');
         mediaPaths.stream().sorted().forEach(path -> context.append(path).append('\n'));
@@ -377,7 +380,7 @@ public class ImportService {
         Candidate c = new Candidate(path, fileHash);
         try {
             String text = utf8(data);
-            PostFileReader.ReadFile file = files.read(path, text, site.termKeys());
+            PostFileReader.ReadFile file = files.read(path, text, site.termKeys(), site.isOutsideMainSections(path));
             c.warnings.addAll(file.warnings());
             PostInput input = profiles.named(file.input());
             String slug = file.slug() != null ? file.slug() : Slugs.fromText(input.title());
@@ -464,32 +467,46 @@ public class ImportService {
             }
             return url;
         };
-        UnaryOperator<String> images = destination -> {
-            java.util.Optional<String> target = siteRooted(destination, mediaPaths).or(() -> ImportPaths.resolve(c.path, destination));
-            if (target.isEmpty()) {
-                return null;
-            }
-            if (target.get().equals(ImportPaths.OUTSIDE)) {
-                warnings.add("image '" + destination + "' points outside the archive: left as written");
-                return null;
-            }
-            if (!mediaPaths.contains(target.get())) {
-                warnings.add("image '" + destination + "' is not in the archive: left as written");
-                return null;
-            }
-            String url = MediaService.url(target.get());
-            imageUrls.put(destination, url);
-            return url;
-        };
+        UnaryOperator<String> images = mediaUrls(c.path, mediaPaths, imageUrls, warnings, "image");
         ShortcodeContext context = shortcodes.context(c.input.frontMatter(), refs::slug, images, warning -> {
             if (!warnings.contains(warning)) {
                 warnings.add(warning);
             }
         });
         RenderedMarkdown rendered = renderer.render(c.input.markdown(), context, linkRewriter);
+        // the feature image's path is resolved as the Markdown's images are; PostImportService reads it from imageUrls
+        FeatureImage.of(c.input.frontMatter(), mediaUrls(c.path, mediaPaths, imageUrls, warnings, "feature image"));
         return new PostImportService.Item(c.slug, c.input, c.path, imageUrls, rendered,
                 PostImportService.importHash(c.slug, c.input, c.path, imageUrls, linkUrls, c.formerPaths), c.fileHash,
                 warnings, c.formerPaths);
+    }
+
+    /**
+     * Points an image destination written in the file at {@code from} at the medium of this import it names
+     * (recording it in {@code imageUrls}); null, with a warning when it names a file outside the archive or not in
+     * it, for a URL or a path of no medium. {@code what}: {@code image}, or {@code feature image} (of which a
+     * relative path that leads nowhere is not used, while a root-relative one stays as written).
+     */
+    private static UnaryOperator<String> mediaUrls(String from, Set<String> mediaPaths, Map<String, String> imageUrls,
+                                                   List<String> warnings, String what) {
+        return destination -> {
+            java.util.Optional<String> target = siteRooted(destination, mediaPaths).or(() -> ImportPaths.resolve(from, destination));
+            if (target.isEmpty()) {
+                return null;
+            }
+            String otherwise = what.equals("image") || destination.startsWith("/") ? "left as written" : "not used";
+            if (target.get().equals(ImportPaths.OUTSIDE)) {
+                warnings.add(what + " '" + destination + "' points outside the archive: " + otherwise);
+                return null;
+            }
+            if (!mediaPaths.contains(target.get())) {
+                warnings.add(what + " '" + destination + "' is not in the archive: " + otherwise);
+                return null;
+            }
+            String url = MediaService.url(target.get());
+            imageUrls.put(destination, url);
+            return url;
+        };
     }
 
     /** {@code /images/x.png}: a file at the root of the site, or in Hugo's {@code static/} folder. */
@@ -534,11 +551,16 @@ public class ImportService {
     private static ImportReport.FileReport done(Candidate c, PostImportService.Item item, PostImportService.Result result) {
         ImportReport.FileReport report;
         if (result.outcome() == PostImportService.Outcome.FAILED || result.outcome() == PostImportService.Outcome.CONFLICT) {
-            report = report(c.path, status(result.outcome().name()), c.slug, "slug", null, result.reason(), item.warnings());
+            report = report(c.path, kind(item), status(result.outcome().name()), c.slug, "slug", null, result.reason(),
+                    item.warnings());
         } else {
-            report = report(c.path, status(result.outcome().name()), c.slug, null, null, null, item.warnings());
+            report = report(c.path, kind(item), status(result.outcome().name()), c.slug, null, null, null, item.warnings());
         }
         return report.wanting(c.wantedSlug);
+    }
+
+    private static ImportReport.Kind kind(PostImportService.Item item) {
+        return "page".equals(Kinds.of(item.input().frontMatter())) ? ImportReport.Kind.page : ImportReport.Kind.post;
     }
 
     private static ImportReport.Status status(String outcome) {
@@ -575,6 +597,8 @@ public class ImportService {
         String frontMatterSlug;
         List<String> formerPaths = List.of();
         boolean knownUnchanged;
+        /** Known unchanged, and a page. */
+        boolean page;
         ImportReport.FileReport failure;
 
         Candidate(String path, String fileHash) {
@@ -587,6 +611,7 @@ public class ImportService {
             c.slug = file.slug();
             c.warnings.addAll(file.warnings());
             c.knownUnchanged = true;
+            c.page = file.page();
             return c;
         }
     }

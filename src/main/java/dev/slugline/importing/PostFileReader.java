@@ -86,6 +86,15 @@ public class PostFileReader {
      * maps a key to {@code tags} or {@code categories} (a Hugo site's {@code taxonomies}, {@code tag = "keywords"}).
      */
     public ReadFile read(String path, String file, Map<String, String> termKeys) {
+        return read(path, file, termKeys, false);
+    }
+
+    /**
+     * As {@link #read(String, String, Map)}; {@code page}: the file is a page by where it is (outside a Hugo site's
+     * {@code mainSections}), so its front matter gets {@code type: page} (V141) unless it gives a type of its own:
+     * an export then says so without the site's config.
+     */
+    public ReadFile read(String path, String file, Map<String, String> termKeys, boolean page) {
         MarkdownFile markdown = parser.parse(file);
         ObjectNode frontMatter = markdown.frontMatter();
         List<String> warnings = new ArrayList<>();
@@ -129,9 +138,12 @@ public class PostFileReader {
             // a Hugo HTML page: its clean HTML, kept as one HTML block of the Markdown body
             body = renderer.sanitizer().asMarkdownBody(body);
         }
+        Map<String, Object> kept = unknownKeys(frontMatter, termKeys.keySet());
+        if (page) {
+            kept.putIfAbsent("type", "page");
+        }
         PostInput input = new PostInput(title, slug, summary(markdown), body, status(markdown), date,
-                categories, tags, unknownKeys(frontMatter, termKeys.keySet()), dates.get("expiryDate"))
-                .withAuthorsFromFrontMatter();
+                categories, tags, kept, dates.get("expiryDate")).withAuthorsFromFrontMatter();
         requireValid(markdown, input);
         return new ReadFile(input, slug, warnings, scalar(markdown, "slug"));
     }

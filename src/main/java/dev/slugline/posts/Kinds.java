@@ -3,12 +3,12 @@ package dev.slugline.posts;
 import java.util.Map;
 
 /** Whether front matter makes a post a standalone page: the Java twin of V141's generated column. */
-final class Kinds {
+public final class Kinds {
 
     private Kinds() {
     }
 
-    static String of(Map<String, Object> frontMatter) {
+    public static String of(Map<String, Object> frontMatter) {
         return frontMatter != null && ("page".equals(frontMatter.get("type")) || "page".equals(frontMatter.get("layout")))
                 ? "page" : "post";
     }

@@ -1,6 +1,7 @@
 package dev.slugline.posts;
 
 import dev.slugline.authors.Author;
+import dev.slugline.rendering.FeatureImage;
 import dev.slugline.taxonomy.Category;
 import dev.slugline.taxonomy.Tag;
 import jakarta.persistence.Basic;
@@ -161,4 +162,12 @@ public class Post {
     /** Issue 4: hash of the imported file's content; equal on re-import means unchanged. Any other write clears it. */
     @Column(length = 64)
     public String importHash;
+
+    /** The feature image as written, its relative path resolved by the import that wrote it; null when none (V150). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public FeatureImage featureImage;
+
+    /** The feature image's path as written when an import resolved it to a medium ({@code cover.png}); else null. */
+    @Column(length = 2000)
+    public String featureImageSource;
 }

@@ -10,6 +10,7 @@ import dev.slugline.common.config.SluglineConfig;
 import dev.slugline.common.text.Slugs;
 import dev.slugline.posts.PostRepository.ImportTarget;
 import dev.slugline.posts.PostRepository.ImportedRows;
+import dev.slugline.rendering.FeatureImage;
 import dev.slugline.rendering.RenderedMarkdown;
 import dev.slugline.security.CurrentEditor;
 import dev.slugline.taxonomy.Category;
@@ -81,7 +82,8 @@ public class PostImportService {
     }
 
     /** A file recognised by the hash of its bytes: the slug of its post and the warnings it was read with. */
-    public record UnchangedFile(String slug, List<String> warnings) {
+    /** {@code page}: the file is a standalone page (V141). */
+    public record UnchangedFile(String slug, List<String> warnings, boolean page) {
     }
 
     private final PostRepository posts;
@@ -118,7 +120,8 @@ public class PostImportService {
         Map<String, UnchangedFile> unchanged = new LinkedHashMap<>();
         posts.findImportedFiles(fileHashes).forEach((hash, file) -> {
             try {
-                unchanged.put(hash, new UnchangedFile(file.slug(), List.of(json.readValue(file.warningsJson(), String[].class))));
+                unchanged.put(hash, new UnchangedFile(file.slug(), List.of(json.readValue(file.warningsJson(), String[].class)),
+                        "page".equals(file.kind())));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
@@ -246,6 +249,10 @@ public class PostImportService {
             rows.importHash()[row] = item.importHash();
             rows.expiresAt()[row] = content.expiresAt() == null ? null : content.expiresAt().toString();
             rows.publishAnnounced()[row] = isPublic; // a scheduled post is announced by the scheduler when its time comes
+            // relative paths lead to the media the import resolved them to, as the images of the Markdown do
+            FeatureImage image = FeatureImage.of(frontMatter, item.imageUrls()::get);
+            rows.featureImageJson()[row] = image == null ? null : write(image);
+            rows.featureImageSource()[row] = FeatureImage.resolvedSource(frontMatter, item.imageUrls()::get);
 
             List<String> categoryList = new ArrayList<>();
             for (String slug : itemCategories.get(i).keySet()) {

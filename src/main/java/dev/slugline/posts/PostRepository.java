@@ -265,7 +265,7 @@ public class PostRepository implements PanacheRepository<Post> {
     }
 
     /** A file recognised by the hash of its bytes: the post it was imported as, and the warnings it had. */
-    public record ImportedFile(String slug, String warningsJson) {
+    public record ImportedFile(String slug, String warningsJson, String kind) {
     }
 
     /**
@@ -277,10 +277,11 @@ public class PostRepository implements PanacheRepository<Post> {
         if (fileHashes.isEmpty()) {
             return byHash;
         }
-        BulkSql.query(getEntityManager(), "select f.file_hash, p.slug, cast(f.warnings as text) from post_import_file f"
+        BulkSql.query(getEntityManager(), "select f.file_hash, p.slug, cast(f.warnings as text), p.kind from post_import_file f"
                         + " join post p on p.id = f.post_id and p.import_hash = f.import_hash"
                         + " where f.file_hash = any(?) and p.deleted_at is null",
-                row -> Map.entry(row.getString(1), new ImportedFile(row.getString(2), row.getString(3))),
+                row -> Map.entry(row.getString(1), new ImportedFile(row.getString(2), row.getString(3),
+                        row.getString(4))),
                 (Object) fileHashes.toArray(String[]::new)).forEach(e -> byHash.put(e.getKey(), e.getValue()));
         return byHash;
     }
@@ -290,24 +291,27 @@ public class PostRepository implements PanacheRepository<Post> {
                                String[] html, String[] status, String[] publishedAt, Integer[] publishedOffset,
                                Integer[] wordCount, Integer[] readingMinutes, String[] frontMatterJson,
                                String[] sourcePath, String[] importHash, String[] expiresAt,
-                               Boolean[] publishAnnounced) {
+                               Boolean[] publishAnnounced, String[] featureImageJson,
+                               String[] featureImageSource) {
 
         public static ImportedRows of(int size) {
             return new ImportedRows(new Long[size], new String[size], new String[size], new String[size],
                     new String[size], new String[size], new String[size], new String[size], new Integer[size],
                     new Integer[size], new Integer[size], new String[size], new String[size], new String[size],
-                    new String[size], new Boolean[size]);
+                    new String[size], new Boolean[size], new String[size], new String[size]);
         }
 
         Object[] columns() {
             return new Object[] {id, slug, title, summary, markdown, html, status, publishedAt, publishedOffset,
-                    wordCount, readingMinutes, frontMatterJson, sourcePath, importHash, expiresAt, publishAnnounced};
+                    wordCount, readingMinutes, frontMatterJson, sourcePath, importHash, expiresAt, publishAnnounced,
+                    featureImageJson, featureImageSource};
         }
     }
 
-    private static final String ROWS = " from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) as r(id, slug, title,"
+    private static final String ROWS = " from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) as r(id, slug, title,"
             + " summary, markdown, html, status, published_at, published_offset, word_count, reading_minutes,"
-            + " front_matter, source_path, import_hash, expires_at, publish_announced)";
+            + " front_matter, source_path, import_hash, expires_at, publish_announced, feature_image,"
+            + " feature_image_source)";
 
     /** New posts, in one statement; version 0 as for a persisted entity. */
     public void insertImported(ImportedRows rows, OffsetDateTime now, String createdBy) {
@@ -317,10 +321,12 @@ public class PostRepository implements PanacheRepository<Post> {
         Object[] parameters = concat(new Object[] {now, now, createdBy}, rows.columns());
         BulkSql.execute(getEntityManager(), "insert into post (id, slug, title, summary, markdown, html, status,"
                 + " published_at, published_offset, word_count, reading_minutes, front_matter, created_at, updated_at,"
-                + " version, source_path, import_hash, created_by, expires_at, publish_announced)"
+                + " version, source_path, import_hash, created_by, expires_at, publish_announced, feature_image,"
+                + " feature_image_source)"
                 + " select r.id, r.slug, r.title, r.summary, r.markdown, r.html, r.status, cast(r.published_at as timestamptz),"
                 + " r.published_offset, r.word_count, r.reading_minutes, cast(r.front_matter as jsonb), ?, ?, 0,"
-                + " r.source_path, r.import_hash, ?, cast(r.expires_at as timestamptz), r.publish_announced" + ROWS,
+                + " r.source_path, r.import_hash, ?, cast(r.expires_at as timestamptz), r.publish_announced,"
+                + " cast(r.feature_image as jsonb), r.feature_image_source" + ROWS,
                 parameters);
     }
 
@@ -336,7 +342,8 @@ public class PostRepository implements PanacheRepository<Post> {
                 + " word_count = r.word_count, reading_minutes = r.reading_minutes,"
                 + " front_matter = cast(r.front_matter as jsonb), updated_at = ?, version = p.version + 1,"
                 + " source_path = r.source_path, import_hash = r.import_hash,"
-                + " expires_at = cast(r.expires_at as timestamptz), publish_announced = r.publish_announced"
+                + " expires_at = cast(r.expires_at as timestamptz), publish_announced = r.publish_announced,"
+                + " feature_image = cast(r.feature_image as jsonb), feature_image_source = r.feature_image_source"
                 + ROWS + " where p.id = r.id", parameters);
     }
 

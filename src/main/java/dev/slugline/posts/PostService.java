@@ -8,6 +8,7 @@ import dev.slugline.common.errors.NoSuchItemException;
 import dev.slugline.common.errors.PreconditionFailedException;
 import dev.slugline.common.paging.Page;
 import dev.slugline.common.text.Slugs;
+import dev.slugline.rendering.FeatureImage;
 import dev.slugline.rendering.MarkdownRenderer;
 import dev.slugline.rendering.shortcodes.ShortcodeContext;
 import dev.slugline.rendering.shortcodes.ShortcodeLinks;
@@ -42,6 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** The rules of posts: slugs, summaries, rendering at write time, and who may overwrite what. */
 @ApplicationScoped
@@ -318,6 +320,7 @@ public class PostService {
         post.expiresAt = content.expiresAt();
         post.wordCount = content.wordCount();
         post.readingMinutes = content.readingMinutes();
+        setFeatureImage(post, content.frontMatter());
         if (!content.frontMatter().equals(post.frontMatter)) {
             post.frontMatter = new LinkedHashMap<>(content.frontMatter());
         }
@@ -332,6 +335,21 @@ public class PostService {
             current.clear();
             current.addAll(wanted);
         }
+    }
+
+    /**
+     * The feature image as the front matter names it; a path an import resolved to its medium ({@code cover.png})
+     * keeps leading there while the front matter names it, with the alt text and caption given now.
+     */
+    private static void setFeatureImage(Post post, Map<String, Object> frontMatter) {
+        String source = post.featureImageSource;
+        String medium = post.featureImage == null ? null : post.featureImage.url();
+        UnaryOperator<String> resolved = destination -> source != null && destination.equals(source) ? medium : null;
+        FeatureImage image = FeatureImage.of(frontMatter, resolved);
+        if (!java.util.Objects.equals(image, post.featureImage)) {
+            post.featureImage = image;
+        }
+        post.featureImageSource = FeatureImage.resolvedSource(frontMatter, resolved);
     }
 
     /** Changes the set in place, so Hibernate writes only the rows that differ. */

@@ -1,6 +1,7 @@
 package dev.slugline.posts;
 
 import dev.slugline.authors.AuthorRef;
+import dev.slugline.rendering.FeatureImage;
 import dev.slugline.taxonomy.TermRef;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -20,12 +21,13 @@ public record PostSummary(
         List<TermRef> tags,
         @Schema(example = "812") int wordCount,
         @Schema(example = "4") int readingMinutes,
-        @Schema(description = "Who wrote it, the main author first") List<AuthorRef> authors) {
+        @Schema(description = "Who wrote it, the main author first") List<AuthorRef> authors,
+        @Schema(nullable = true) FeatureImage featureImage) {
 
     static PostSummary from(Post post) {
         return new PostSummary(post.id, post.slug, post.title, post.summary,
                 post.effectiveStatus(java.time.OffsetDateTime.now()), post.publishedAt,
                 post.updatedAt, TermRef.of(post.categories), TermRef.of(post.tags), post.wordCount,
-                post.readingMinutes, PostView.authorRefs(post.authors));
+                post.readingMinutes, PostView.authorRefs(post.authors), post.featureImage);
     }
 }

@@ -2,6 +2,7 @@ package dev.slugline.posts;
 
 import dev.slugline.authors.Author;
 import dev.slugline.authors.AuthorRef;
+import dev.slugline.rendering.FeatureImage;
 import dev.slugline.taxonomy.TermRef;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -31,7 +32,9 @@ public record PostView(
         @Schema(description = "The user who created the post", example = "alice") String createdBy,
         @Schema(description = "post, or page: a standalone page (About) that no list or feed of posts shows",
                 example = "post") String type,
-        @Schema(description = "Who wrote it, the main author first") List<AuthorRef> authors) {
+        @Schema(description = "Who wrote it, the main author first") List<AuthorRef> authors,
+        @Schema(description = "From the front matter; null when it names none (or only an unsafe URL)", nullable = true)
+        FeatureImage featureImage) {
 
     static PostView from(Post post) {
         return from(post, post.markdown, post.html, TermRef.of(post.categories), TermRef.of(post.tags),
@@ -45,7 +48,7 @@ public record PostView(
                 post.effectiveStatus(java.time.OffsetDateTime.now()), post.publishedAt,
                 post.createdAt, post.updatedAt, markdown, html, categories, tags, post.wordCount,
                 post.readingMinutes, post.frontMatter, post.version, post.expiresAt, post.createdBy,
-                Kinds.of(post.frontMatter), authors);
+                Kinds.of(post.frontMatter), authors, post.featureImage);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.slugline.search;
 
 import dev.slugline.authors.AuthorRef;
 import dev.slugline.posts.PostStatus;
+import dev.slugline.rendering.FeatureImage;
 import dev.slugline.taxonomy.TermRef;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -32,5 +33,6 @@ public record PostListItem(
         @Schema(description = "Only when asked for with `fields`") String markdown,
         @Schema(description = "Only when asked for with `fields`: the safe HTML fragment") String html,
         @Schema(description = "Search relevance (with `q`)", example = "0.6") Float rank,
-        @Schema(description = "Matching words in context, marked with <mark> (with `q`)") String snippet) {
+        @Schema(description = "Matching words in context, marked with <mark> (with `q`)") String snippet,
+        @Schema(description = "From the front matter; null when it names none", nullable = true) FeatureImage featureImage) {
 }

@@ -49,10 +49,12 @@ public record PostQuery(
     public static final List<String> ALL_FIELDS = List.of("id", "slug", "title", "summary", "status", "publishedAt",
             "updatedAt", "createdAt", "categories", "tags", "authors", "wordCount", "readingMinutes", "frontMatter", "createdBy", "markdown",
             "html",
+            "featureImage",
             "rank", "snippet");
 
     static final List<String> DEFAULT_FIELDS = List.of("id", "slug", "title", "summary", "status", "publishedAt",
-            "updatedAt", "categories", "tags", "authors", "wordCount", "readingMinutes");
+            "updatedAt", "categories", "tags", "authors", "wordCount", "readingMinutes",
+            "featureImage");
 
     static final int MAX_TERMS = 20;
     static final int MAX_QUERY_LENGTH = 200;

@@ -41,7 +41,8 @@ public class SearchRepository {
     public record Row(long id, String slug, String title, String summary, String status, Object publishedAt,
                       Integer publishedOffset, Object updatedAt, String categoriesJson, String tagsJson,
                       int wordCount, int readingMinutes, String markdown, String html, Float rank, String snippet,
-                      String sortKey, Object createdAt, String frontMatterJson, String createdBy, String authorsJson) {
+                      String sortKey, Object createdAt, String frontMatterJson, String createdBy, String authorsJson,
+                      String featureImageJson) {
     }
 
     public List<Row> list(PostQuery query, boolean withBody, boolean cjk, int limit, int offset) {
@@ -68,7 +69,8 @@ public class SearchRepository {
                 + (query.searching() ? snippet() : "null") + ", "
                 + sortKeyText(query.sort()) + ", p.created_at, "
                 + (query.fields().contains("frontMatter") ? "cast(p.front_matter as text)" : "null") + ", p.created_by, "
-                + (query.fields().contains("authors") ? AUTHORS_JSON : "null") + " "
+                + (query.fields().contains("authors") ? AUTHORS_JSON : "null") + ", "
+                + (query.fields().contains("featureImage") ? "cast(p.feature_image as text)" : "null") + " "
                 + "from (" + inner + ") h join post p on p.id = h.id"
                 + " order by " + outerKey + " " + direction + ", p.id " + direction;
         parameters.put("limit", limit);
@@ -101,7 +103,7 @@ public class SearchRepository {
                 + PostRepository.PUBLIC_SQL + " and p.id <> me.id)"
                 + " select p.id, p.slug, p.title, p.summary, p.status, p.published_at, p.published_offset, p.updated_at, "
                 + CATEGORIES_JSON + ", " + TAGS_JSON + ", p.word_count, p.reading_minutes, null, null, h.rank, null, null,"
-                + " p.created_at, null, p.created_by, " + AUTHORS_JSON
+                + " p.created_at, null, p.created_by, " + AUTHORS_JSON + ", cast(p.feature_image as text)"
                 + " from h join post p on p.id = h.id where h.rank > 0"
                 + " order by h.rank desc, p.published_at desc nulls last, p.id desc limit :limit";
         return rows(em.createNativeQuery(sql).setParameter("slug", slug).setParameter("limit", limit));
@@ -123,10 +125,10 @@ public class SearchRepository {
         return em.createNativeQuery(sql).getResultList();
     }
 
-    /** Slug and last change of every public post, newest change first, at most {@code limit}. */
+    /** Slug, last change and kind (post or page) of every public post and page, newest change first, at most {@code limit}. */
     @SuppressWarnings("unchecked")
     public List<Object[]> sitemap(int limit) {
-        return em.createNativeQuery("select p.slug, p.updated_at from post p where " + PostRepository.PUBLIC_SQL
+        return em.createNativeQuery("select p.slug, p.updated_at, p.kind from post p where " + PostRepository.PUBLIC_ANY_SQL
                 + " order by p.updated_at desc, p.id desc limit :limit").setParameter("limit", limit).getResultList();
     }
 
@@ -138,7 +140,7 @@ public class SearchRepository {
                     r[5], r[6] == null ? null : ((Number) r[6]).intValue(), r[7], (String) r[8], (String) r[9],
                     ((Number) r[10]).intValue(), ((Number) r[11]).intValue(), (String) r[12], (String) r[13],
                     r[14] == null ? null : ((Number) r[14]).floatValue(), (String) r[15], (String) r[16], r[17],
-                    (String) r[18], (String) r[19], (String) r[20]));
+                    (String) r[18], (String) r[19], (String) r[20], (String) r[21]));
         }
         return rows;
     }

@@ -8,6 +8,7 @@ import dev.slugline.common.config.SluglineConfig;
 import dev.slugline.common.errors.NoSuchItemException;
 import dev.slugline.common.paging.Page;
 import dev.slugline.common.sql.SqlValues;
+import dev.slugline.rendering.FeatureImage;
 import dev.slugline.taxonomy.TermRef;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -90,7 +91,7 @@ public class SearchService {
         return new Archive(years.stream().mapToLong(Archive.Year::count).sum(), years);
     }
 
-    /** Slugs and last changes of public posts for a sitemap. */
+    /** Slugs, last changes and kinds (post or page) of public posts and pages for a sitemap. */
     public List<Object[]> sitemap(int limit) {
         return search.sitemap(limit);
     }
@@ -116,6 +117,7 @@ public class SearchService {
                 case "readingMinutes" -> row.readingMinutes();
                 case "markdown" -> row.markdown();
                 case "html" -> row.html();
+                case "featureImage" -> featureImage(row.featureImageJson());
                 case "rank" -> row.rank();
                 case "snippet" -> highlighted(row.snippet());
                 default -> throw new IllegalStateException("unknown field " + field);
@@ -130,6 +132,14 @@ public class SearchService {
             return object == null ? Map.of() : json.readValue(object, FRONT_MATTER);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable front matter from the database", e);
+        }
+    }
+
+    private FeatureImage featureImage(String object) {
+        try {
+            return object == null ? null : json.readValue(object, FeatureImage.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable feature image from the database", e);
         }
     }
 

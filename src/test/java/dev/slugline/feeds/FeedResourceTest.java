@@ -198,6 +198,36 @@ class FeedResourceTest {
     }
 
     @Test
+    void theSitemapListsPublicPagesAtTheirPagePath() throws Exception {
+        Map<String, Object> about = dev.slugline.testing.Fixtures.post("About", "Who we are.");
+        about.put("slug", unique("sitemap-about"));
+        about.put("type", "page");
+        about.put("publishedAt", "2024-01-02T03:04:05Z");
+        String page = dev.slugline.testing.Fixtures.create(about).statusCode(201).extract().path("slug");
+        Map<String, Object> draft = dev.slugline.testing.Fixtures.post("Draft page", "Not yet.");
+        draft.put("slug", unique("sitemap-draft-page"));
+        draft.put("type", "page");
+        draft.put("status", "draft");
+        String draftPage = dev.slugline.testing.Fixtures.create(draft).statusCode(201).extract().path("slug");
+        String post = createPublished(unique("sitemap-post"), "2024-01-03T00:00:00Z", List.of(), List.of());
+
+        Document doc = xml(given().when().get("/sitemap.xml").then().statusCode(200).extract().response());
+        NodeList urls = doc.getDocumentElement().getElementsByTagNameNS("http://www.sitemaps.org/schemas/sitemap/0.9", "url");
+        Map<String, String> lastmodByLoc = new java.util.HashMap<>();
+        for (int i = 0; i < urls.getLength(); i++) {
+            Element url = (Element) urls.item(i);
+            NodeList lastmod = url.getElementsByTagName("lastmod"); // the home page has none
+            lastmodByLoc.put(text(url, "loc"), lastmod.getLength() == 0 ? null : lastmod.item(0).getTextContent());
+        }
+        // the page where slugline.site.page-path puts it (as the Ghost API's url), the post at its post path
+        assertThat(lastmodByLoc).containsKeys("http://localhost:8080/" + page + "/", "http://localhost:8080/posts/" + post)
+                .doesNotContainKeys("http://localhost:8080/posts/" + page, "http://localhost:8080/" + draftPage + "/",
+                        "http://localhost:8080/posts/" + draftPage);
+        assertThat(OffsetDateTime.parse(lastmodByLoc.get("http://localhost:8080/" + page + "/")))
+                .isAfter(OffsetDateTime.now(ZoneOffset.UTC).minusHours(1));
+    }
+
+    @Test
     void unknownTermFeedIs404() {
         given().when().get("/feeds/tags/{tag}/rss.xml", unique("missing"))
                 .then().statusCode(404).contentType("application/problem+json");

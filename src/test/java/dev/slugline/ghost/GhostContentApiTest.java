@@ -89,6 +89,40 @@ class GhostContentApiTest {
     }
 
     @Test
+    void featureImagesByTheSameRuleAsSluglinesOwnJson() {
+        String key = newKey();
+        String tag = unique("ghostcover");
+        String cover = publish(unique("Ghost cover"), "2024-04-08T10:00:00Z", List.of(tag),
+                Map.of("cover", Map.of("image", "/images/gate.png", "alt", "The gate", "caption", "At dawn")));
+        String ghostNames = publish(unique("Ghost names"), "2024-04-07T10:00:00Z", List.of(tag),
+                Map.of("feature_image", "https://cdn.example.com/g.png", "feature_image_alt", "Alt",
+                        "feature_image_caption", "Caption"));
+        String script = publish(unique("Ghost script"), "2024-04-06T10:00:00Z", List.of(tag),
+                Map.of("image", "javascript:alert(1)"));
+
+        given().queryParam("key", key).queryParam("filter", "tag:" + tag).when().get(API + "/posts/")
+                .then().statusCode(200)
+                .body("posts.slug", contains(cover, ghostNames, script))
+                .body("posts[0].feature_image", is("http://localhost:8080/images/gate.png"))
+                .body("posts[0].feature_image_alt", is("The gate"))
+                .body("posts[0].feature_image_caption", is("At dawn"))
+                .body("posts[1].feature_image", is("https://cdn.example.com/g.png"))
+                .body("posts[1].feature_image_alt", is("Alt"))
+                .body("posts[1].feature_image_caption", is("Caption"))
+                .body("posts[2].feature_image", nullValue())
+                .body("posts[2].feature_image_alt", nullValue())
+                .body("posts[2]", org.hamcrest.Matchers.hasKey("feature_image"));
+        // the same image in Slugline's own JSON
+        given().when().get("/api/posts/{slug}", cover).then().statusCode(200)
+                .body("featureImage.url", is("/images/gate.png"))
+                .body("featureImage.alt", is("The gate"))
+                .body("featureImage.caption", is("At dawn"));
+        given().when().get("/api/posts/{slug}", ghostNames).then().statusCode(200)
+                .body("featureImage.url", is("https://cdn.example.com/g.png")).body("featureImage.caption", is("Caption"));
+        given().when().get("/api/posts/{slug}", script).then().statusCode(200).body("featureImage", nullValue());
+    }
+
+    @Test
     void readBySlugAndByIdWithAndWithoutTrailingSlash() {
         String key = newKey();
         String slug = publish(unique("Readable"), "2024-01-02T03:04:05Z", List.of(), Map.of());

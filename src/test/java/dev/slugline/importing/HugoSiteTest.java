@@ -93,4 +93,32 @@ class HugoSiteTest {
         assertThat(site.isHugo()).isFalse();
         assertThat(site.formerPaths("_posts/2019-01-01-hello.md", post("Hello", Map.of()), null)).isEmpty();
     }
+
+    @Test
+    void mainSectionsFromParamsTopLevelOrConfigDefaultMakeTheRestPages() {
+        HugoSite toml = HugoSite.of(Archives.files(
+                "hugo.toml", "[params]\n  mainSections = [\"posts\", \"Notes\"]\n",
+                "content/posts/a.md", "x"));
+        assertThat(toml.isOutsideMainSections("content/posts/a.md")).isFalse();
+        assertThat(toml.isOutsideMainSections("content/posts/bundle/index.md")).isFalse();
+        assertThat(toml.isOutsideMainSections("content/posts/deeper/b.md")).isFalse();
+        assertThat(toml.isOutsideMainSections("content/notes/n.md")).isFalse();
+        assertThat(toml.isOutsideMainSections("content/about.md")).isTrue();
+        assertThat(toml.isOutsideMainSections("content/contact/index.md")).isTrue();
+        assertThat(toml.isOutsideMainSections("content/docs/setup.md")).isTrue();
+
+        HugoSite topLevel = HugoSite.of(Archives.files("mysite/config.yaml", "mainSections: blog\n",
+                "mysite/content/blog/a.md", "x"));
+        assertThat(topLevel.isOutsideMainSections("mysite/content/blog/a.md")).isFalse();
+        assertThat(topLevel.isOutsideMainSections("mysite/content/about.md")).isTrue();
+
+        HugoSite split = HugoSite.of(Archives.files("config/_default/params.toml", "mainsections = [\"posts\"]\n",
+                "content/posts/a.md", "x"));
+        assertThat(split.isOutsideMainSections("content/about.md")).isTrue();
+
+        // without mainSections nothing is a page by where it is; nor in an archive that is no Hugo site
+        HugoSite none = HugoSite.of(Archives.files("hugo.toml", "title = \"x\"\n", "content/about.md", "x"));
+        assertThat(none.isOutsideMainSections("content/about.md")).isFalse();
+        assertThat(HugoSite.NONE.isOutsideMainSections("about.md")).isFalse();
+    }
 }

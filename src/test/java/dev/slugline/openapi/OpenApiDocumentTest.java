@@ -116,6 +116,14 @@ class OpenApiDocumentTest {
         assertThat(properties("Term")).contains("slug", "name", "postCount");
         assertThat(properties("TermRef")).contains("slug", "name");
         assertThat(properties("Media")).contains("path", "contentType", "url");
+        // the feature image, in every shape of a post
+        for (String post : List.of("Post", "PostSummary", "PostListItem")) {
+            assertThat(schema(post).path("properties").path("featureImage").toString()).as(post)
+                    .contains("#/components/schemas/FeatureImage");
+        }
+        assertThat(properties("FeatureImage")).containsExactly("url", "alt", "caption");
+        assertThat(resolve(schema("ImportedFile").path("properties").path("kind")).path("enum").toString())
+                .contains("\"post\"", "\"page\"", "\"media\"");
         // Examples come from the seed posts
         assertThat(schema("Post").path("properties").path("slug").path("examples").toString()).contains("my-first-in-person-kubecon");
         assertThat(schema("Post").path("properties").path("publishedAt").path("examples").toString()).contains("2024-04-07T11:05:09+05:00");

@@ -170,6 +170,13 @@ public interface SluglineConfig {
         @WithDefault("/posts/{slug}")
         String postPath();
 
+        /**
+         * Where a standalone page (About) is read on the public site; {slug} is replaced by its slug. The sitemap
+         * links there, and the Ghost Content API gives it as the page's {@code url}.
+         */
+        @WithDefault("/{slug}/")
+        String pagePath();
+
         /** The site's language (Ghost's {@code settings.lang}). */
         @WithDefault("en")
         String lang();
