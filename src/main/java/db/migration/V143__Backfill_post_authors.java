@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * Issue 15: the posts written before authors existed get theirs as new writes would (V142): the front matter's
- * {@code authors} or {@code author}, moved out of the front matter, else the account that created the post. In
+ * {@code authors} or {@code author} (the key leaves the front matter when it held only names), else the account that
+ * created the post. In
  * Java, because the names become slugs by the application's rule.
  */
 public class V143__Backfill_post_authors extends BaseJavaMigration {
@@ -35,7 +36,7 @@ public class V143__Backfill_post_authors extends BaseJavaMigration {
              PreparedStatement link = connection.prepareStatement(
                      "insert into post_author (post_id, position, author_id) values (?, ?, ?) on conflict do nothing");
              PreparedStatement moveOut = connection.prepareStatement(
-                     "update post set front_matter = front_matter - 'authors' - 'author' where id = ?");
+                     "update post set front_matter = front_matter - cast(? as text[]) where id = ?");
              ResultSet posts = select.executeQuery()) {
             while (posts.next()) {
                 long post = posts.getLong(1);
@@ -47,7 +48,10 @@ public class V143__Backfill_post_authors extends BaseJavaMigration {
                     names = Map.of(); // a name no slug can be made of: the post keeps its front matter as it is
                 }
                 if (!names.isEmpty()) {
-                    moveOut.setLong(1, post);
+                    moveOut.setArray(1, connection.createArrayOf("text",
+                            frontMatter.entrySet().stream().filter(e -> AuthorNames.isAuthorKey(e.getKey())
+                                    && AuthorNames.onlyNames(e.getValue())).map(Map.Entry::getKey).toArray()));
+                    moveOut.setLong(2, post);
                     moveOut.executeUpdate();
                 } else {
                     names = AuthorService.accountAuthor(posts.getString(3));

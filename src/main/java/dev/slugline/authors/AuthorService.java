@@ -33,11 +33,12 @@ public class AuthorService {
     }
 
     /**
-     * Names by slug, in the order given, under the rules of term names (trimmed, a comma list is several authors,
-     * the first spelling of a slug wins); fails naming {@code authors[index]}.
+     * Names by slug, in the order given, under the rules of term names (trimmed, the first spelling of a slug wins),
+     * each string one name ({@code Doe, Jane} is one; front matter bylines are taken apart by {@link AuthorNames});
+     * fails naming {@code authors[index]}.
      */
     public static Map<String, String> parseNames(List<String> names) {
-        return TaxonomyService.parseNames("authors", names);
+        return TaxonomyService.parseNames("authors", names, false);
     }
 
     /** The author an account writes as when a post names none: the one whose slug is made of its username. */

@@ -25,6 +25,8 @@ import java.io.IOException;
 public class FrontMatterParser {
 
     private static final String YAML_FENCE = "---";
+    private static final java.util.regex.Pattern TRAILING_TABS = java.util.regex.Pattern.compile("[ \\t]*\\t[ \\t]*$",
+            java.util.regex.Pattern.MULTILINE);
     private static final String TOML_FENCE = "+++";
 
     private final YAMLMapper yaml = YAMLMapper.builder()
@@ -85,7 +87,16 @@ public class FrontMatterParser {
         try {
             tree = yaml.readTree(source);
         } catch (JsonProcessingException e) {
-            throw invalid("YAML", e, 1);
+            // Hugo's YAML reader takes tabs after a value (`title: "x"<TAB>`), SnakeYAML does not: without them
+            String lenient = TRAILING_TABS.matcher(source).replaceAll("");
+            if (lenient.equals(source)) {
+                throw invalid("YAML", e, 1);
+            }
+            try {
+                tree = yaml.readTree(lenient);
+            } catch (JsonProcessingException again) {
+                throw invalid("YAML", e, 1);
+            }
         }
         return mapping(tree);
     }

@@ -228,6 +228,7 @@ public class ImportService {
         //    post nothing has changed since is unchanged: known from its hash alone, without reading it
         Set<String> mediaPaths = Set.copyOf(mediaFiles.keySet());
         byte[] context = hashContext(options, mediaPaths, site, postPaths, profiles);
+        SitePaths served = new SitePaths(mediaPaths);
         List<String> fileHashes = IntStream.range(0, postPaths.size()).parallel()
                 .mapToObj(i -> fileHash(context, postPaths.get(i), all.get(postPaths.get(i)))).toList();
         Map<String, PostImportService.UnchangedFile> known = postImports.findUnchanged(fileHashes);
@@ -283,7 +284,7 @@ public class ImportService {
         java.util.concurrent.Future<List<PostImportService.Result>> writing = null;
         for (int from = 0; from < toWrite.size(); from += BATCH) {
             List<Candidate> chunk = toWrite.subList(from, Math.min(toWrite.size(), from + BATCH));
-            List<PostImportService.Item> prepared = chunk.parallelStream().map(c -> prepareOrFail(c, mediaPaths, links, refs)).toList();
+            List<PostImportService.Item> prepared = chunk.parallelStream().map(c -> prepareOrFail(c, served, links, refs)).toList();
             List<Candidate> ready = new ArrayList<>();
             List<PostImportService.Item> items = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
@@ -441,7 +442,7 @@ public class ImportService {
     }
 
     /** {@link #prepare}, or null with the file's failure set if rendering it failed unexpectedly. */
-    private PostImportService.Item prepareOrFail(Candidate c, Set<String> mediaPaths, OldSiteLinks links, ArchiveRefs refs) {
+    private PostImportService.Item prepareOrFail(Candidate c, SitePaths mediaPaths, OldSiteLinks links, ArchiveRefs refs) {
         try {
             return prepare(c, mediaPaths, links, refs);
         } catch (RuntimeException e) {
@@ -456,7 +457,7 @@ public class ImportService {
      * Renders a read file, pointing its relative images at the media of this import (and warning about those
      * that are not in it or point outside it), and hashes what it decides about its post.
      */
-    private PostImportService.Item prepare(Candidate c, Set<String> mediaPaths, OldSiteLinks links, ArchiveRefs refs) {
+    private PostImportService.Item prepare(Candidate c, SitePaths mediaPaths, OldSiteLinks links, ArchiveRefs refs) {
         List<String> warnings = new ArrayList<>(c.warnings);
         Map<String, String> imageUrls = new LinkedHashMap<>();
         Map<String, String> linkUrls = new LinkedHashMap<>();
@@ -487,7 +488,7 @@ public class ImportService {
      * it, for a URL or a path of no medium. {@code what}: {@code image}, or {@code feature image} (of which a
      * relative path that leads nowhere is not used, while a root-relative one stays as written).
      */
-    private static UnaryOperator<String> mediaUrls(String from, Set<String> mediaPaths, Map<String, String> imageUrls,
+    private static UnaryOperator<String> mediaUrls(String from, SitePaths mediaPaths, Map<String, String> imageUrls,
                                                    List<String> warnings, String what) {
         return destination -> {
             java.util.Optional<String> target = siteRooted(destination, mediaPaths).or(() -> ImportPaths.resolve(from, destination));
@@ -510,7 +511,7 @@ public class ImportService {
     }
 
     /** {@code /images/x.png}: a file at the root of the site, or in Hugo's {@code static/} folder. */
-    private static java.util.Optional<String> siteRooted(String destination, Set<String> mediaPaths) {
+    private static java.util.Optional<String> siteRooted(String destination, SitePaths mediaPaths) {
         if (destination == null || !destination.startsWith("/") || destination.startsWith("//")) {
             return java.util.Optional.empty();
         }
@@ -518,8 +519,7 @@ public class ImportService {
         if (atRoot.isEmpty() || atRoot.get().equals(ImportPaths.OUTSIDE)) {
             return atRoot;
         }
-        return mediaPaths.contains(atRoot.get()) || !mediaPaths.contains("static/" + atRoot.get())
-                ? atRoot : java.util.Optional.of("static/" + atRoot.get());
+        return mediaPaths.servedAt(atRoot.get()).or(() -> atRoot);
     }
 
     private static PostInput withFolderCategory(String path, PostInput input) {
@@ -560,7 +560,7 @@ public class ImportService {
     }
 
     private static ImportReport.Kind kind(PostImportService.Item item) {
-        return "page".equals(Kinds.of(item.input().frontMatter())) ? ImportReport.Kind.page : ImportReport.Kind.post;
+        return "page".equals(Kinds.of(item.input().frontMatter(), item.sourcePath())) ? ImportReport.Kind.page : ImportReport.Kind.post;
     }
 
     private static ImportReport.Status status(String outcome) {

@@ -56,8 +56,8 @@ public record PostInput(
                 example = "post")
         @Pattern(regexp = "post|page", message = "must be post or page") String type,
 
-        @Schema(description = "Author names, the main author first; a string may hold a comma list. On create, the "
-                + "writing account's author when absent; on replace, absent keeps the current authors",
+        @Schema(description = "Author names, the main author first, one per string. On create, the writing account's "
+                + "author when absent; on replace, absent keeps the current authors",
                 example = "[\"Alice Martin\"]")
         @Size(max = 100) List<String> authors) {
 
@@ -95,16 +95,17 @@ public record PostInput(
     }
 
     /**
-     * The front matter's {@code authors} or {@code author} (Hugo's and Jekyll's spellings) moved to {@code authors},
-     * unless authors are given: they are the post's authors, not front matter kept as it is.
+     * The front matter's {@code authors} or {@code author} (Hugo's and Jekyll's spellings) as {@code authors}, unless
+     * authors are given; a key that holds only names leaves the front matter (the authors say it all), one that
+     * holds more ({@code {name, email}}, a linked byline) stays, so nothing a writer brought is lost.
      */
     public PostInput withAuthorsFromFrontMatter() {
-        if (frontMatter == null || AuthorNames.KEYS.stream().noneMatch(frontMatter::containsKey)) {
+        if (frontMatter == null || frontMatter.keySet().stream().noneMatch(AuthorNames::isAuthorKey)) {
             return this;
         }
         List<String> named = authors != null && !authors.isEmpty() ? authors : AuthorNames.fromFrontMatter(frontMatter);
         Map<String, Object> rest = new java.util.LinkedHashMap<>(frontMatter);
-        AuthorNames.KEYS.forEach(rest::remove);
+        rest.entrySet().removeIf(e -> AuthorNames.isAuthorKey(e.getKey()) && AuthorNames.onlyNames(e.getValue()));
         return new PostInput(title, slug, summary, markdown, status, publishedAt, categories, tags, rest, expiresAt, type,
                 named.isEmpty() ? null : named);
     }

@@ -440,13 +440,17 @@ public class PostService {
 
     // ---- issue 6: reading as an editor, PATCH, revisions, trash, preview links, scheduled publication ----
 
-    /** One post: any status for a caller who may read drafts (a user or a read-only token), else only a public one. */
-    /** A draft, scheduled or expired post, for a user or read-only token that may read those; else empty. */
+    /**
+     * What readers do not get at {@code /api/posts/{slug}}: a draft, scheduled or expired post, or a page (published
+     * ones are read at {@code /api/pages/{slug}}), for a user or read-only token that may read those, so that it can be
+     * edited with its ETag; else empty.
+     */
     public java.util.Optional<PostView> getUnpublishedForEditor(String slug) {
         if (!editing.editor.mayReadUnpublished()) {
             return java.util.Optional.empty();
         }
-        return posts.findBySlug(slug).filter(post -> !post.isPublicAt(OffsetDateTime.now()))
+        return posts.findBySlug(slug)
+                .filter(post -> !post.isPublicAt(OffsetDateTime.now()) || "page".equals(Kinds.of(post.frontMatter, post.sourcePath)))
                 .filter(this::mayReadHistoryOf).map(PostView::from);
     }
 

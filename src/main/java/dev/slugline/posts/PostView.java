@@ -48,7 +48,7 @@ public record PostView(
                 post.effectiveStatus(java.time.OffsetDateTime.now()), post.publishedAt,
                 post.createdAt, post.updatedAt, markdown, html, categories, tags, post.wordCount,
                 post.readingMinutes, post.frontMatter, post.version, post.expiresAt, post.createdBy,
-                Kinds.of(post.frontMatter), authors, post.featureImage);
+                Kinds.of(post.frontMatter, post.sourcePath), authors, post.featureImage);
     }
 
     /**

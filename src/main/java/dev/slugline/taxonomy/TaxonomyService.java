@@ -56,6 +56,11 @@ public class TaxonomyService {
      * a slug wins. Fails, naming {@code field[index]}, for a name with nothing sluggable in it or too long.
      */
     public static Map<String, String> parseNames(String field, List<String> given) {
+        return parseNames(field, given, true);
+    }
+
+    /** As {@link #parseNames(String, List)}; without {@code commaLists} each string is one name. */
+    public static Map<String, String> parseNames(String field, List<String> given, boolean commaLists) {
         Map<String, String> namesBySlug = new LinkedHashMap<>();
         if (given == null) {
             return namesBySlug;
@@ -65,7 +70,7 @@ public class TaxonomyService {
             if (entry == null) {
                 throw new InvalidInputException(field + "[" + i + "]", "must not be null");
             }
-            for (String part : entry.split(",")) {
+            for (String part : commaLists ? entry.split(",") : new String[] {entry}) {
                 String name = WHITESPACE.matcher(part.strip()).replaceAll(" ");
                 if (name.isEmpty()) {
                     continue;

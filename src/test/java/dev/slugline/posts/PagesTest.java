@@ -1,5 +1,6 @@
 package dev.slugline.posts;
 
+import dev.slugline.testing.Archives;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -53,6 +54,10 @@ class PagesTest {
 
         given().queryParam("tag", tag).when().get("/api/posts").then().statusCode(200).body("items", empty());
         given().when().get("/api/posts/{slug}", slug).then().statusCode(404);
+        // an editor reads it where it is written, with the ETag a write needs, never cached
+        editor().when().get("/api/posts/{slug}", slug).then().statusCode(200)
+                .header("Cache-Control", containsString("no-store")).header("ETag", org.hamcrest.Matchers.notNullValue())
+                .body("type", is("page"));
         given().queryParam("q", "KubeCon").queryParam("size", 100).when().get("/api/posts")
                 .then().statusCode(200).body("items.slug", not(org.hamcrest.Matchers.hasItem(slug)));
         given().when().get("/feeds/rss.xml").then().statusCode(200).body(not(containsString("/" + slug + "<")));
@@ -76,6 +81,22 @@ class PagesTest {
             given().when().get("/api/pages/{slug}", slug).then().statusCode(200)
                     .body("publishedAt", is("2024-02-02T10:00:00+01:00"));
         }
+    }
+
+    @Test
+    void layoutPageInABlogsPostFoldersIsAPostsTemplate() {
+        String run = unique("layouts").substring(8);
+        String page = "---\ntitle: Page " + run + "\nlayout: page\ndate: 2013-03-03T10:00:00Z\n---\nAbout.\n";
+        String post = "---\ntitle: Post " + run + "\nlayout: page\ndate: 2013-03-04T10:00:00Z\n---\nNews.\n";
+        editor().contentType("application/zip").body(Archives.zip(Archives.files(
+                        "about-" + run + ".md", page,
+                        "_posts/2013-03-04-jekyll-" + run + ".md", post,
+                        "content/posts/hugo-" + run + ".md", post.replace("Post ", "Hugo post "))))
+                .when().post("/api/imports").then().statusCode(200).body("failed", is(0));
+        given().when().get("/api/pages/about-{run}", run).then().statusCode(200);
+        given().when().get("/api/posts/jekyll-{run}", run).then().statusCode(200).body("type", is("post"));
+        given().when().get("/api/posts/hugo-{run}", run).then().statusCode(200).body("type", is("post"));
+        given().when().get("/api/pages/hugo-{run}", run).then().statusCode(404);
     }
 
     @Test
