@@ -9,8 +9,10 @@ import java.util.List;
 @ApplicationScoped
 public class ContentKeyRepository implements PanacheRepository<ContentKey> {
 
-    public boolean isActive(String secret) {
-        return count("secret = ?1 and revokedAt is null", secret) > 0;
+    /** The secrets of the keys not revoked (a handful: one per frontend). */
+    public List<String> activeSecrets() {
+        return getEntityManager().createQuery("select k.secret from ContentKey k where k.revokedAt is null", String.class)
+                .getResultList();
     }
 
     public List<ContentKey> listNewestFirst() {

@@ -1,6 +1,8 @@
 package dev.slugline.ghost;
 
 import dev.slugline.common.errors.NoSuchItemException;
+import dev.slugline.common.http.ContentVersion;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import dev.slugline.security.CurrentEditor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -10,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Admins create, list and revoke Content API keys; every Ghost request is checked against them. */
@@ -22,10 +25,17 @@ public class ContentKeyService {
     private final SecureRandom random = new SecureRandom();
     private final ContentKeyRepository keys;
     private final CurrentEditor editor;
+    private final ContentVersion versions;
+    /** The active keys as of a content version: creating or revoking one moves the version (V140's trigger). */
+    private volatile ActiveKeys active;
 
-    public ContentKeyService(ContentKeyRepository keys, CurrentEditor editor) {
+    private record ActiveKeys(long version, Set<String> secrets) {
+    }
+
+    public ContentKeyService(ContentKeyRepository keys, CurrentEditor editor, ContentVersion versions) {
         this.keys = keys;
         this.editor = editor;
+        this.versions = versions;
     }
 
     @Transactional
@@ -59,8 +69,22 @@ public class ContentKeyService {
         if (key == null || key.isBlank()) {
             throw GhostException.unauthorized("Missing Content API Key");
         }
-        if (!KEY_SHAPE.matcher(key).matches() || !keys.isActive(key)) {
+        if (!KEY_SHAPE.matcher(key).matches() || !activeKeys().contains(key)) {
             throw GhostException.unauthorized("Unknown Content API Key");
         }
+    }
+
+    /**
+     * The active keys, read again only when the content version moved: a Ghost request then costs no query of its
+     * own before the response cache answers, and holds no pooled connection while the cache computes an answer.
+     */
+    private Set<String> activeKeys() {
+        long version = versions.current().version();
+        ActiveKeys known = active;
+        if (known == null || known.version() != version) {
+            known = new ActiveKeys(version, QuarkusTransaction.requiringNew().call(() -> Set.copyOf(keys.activeSecrets())));
+            active = known;
+        }
+        return known.secrets();
     }
 }
