@@ -65,10 +65,10 @@ public class SampleContent {
             return 0;
         }
         ImportReport report = imports.importUploaded(files(), new ImportService.Options(false, false, false));
-        int posts = (int) report.files().stream()
-                .filter(f -> f.kind() == ImportReport.Kind.post && f.status() == ImportReport.Status.created).count();
-        Log.infof("Imported %d sample posts (and their images) from examples/content into the empty database; "
-                + "to start empty, set slugline.sample-content=false (or SLUGLINE_SAMPLE_CONTENT=false)", posts);
+        int posts = created(report, ImportReport.Kind.post);
+        Log.infof("Imported %d sample posts, %d page(s) and their images from examples/content into the empty database; "
+                + "to start empty, set slugline.sample-content=false (or SLUGLINE_SAMPLE_CONTENT=false)", posts,
+                created(report, ImportReport.Kind.page));
         report.files().stream().filter(f -> f.reason() != null)
                 .forEach(f -> Log.warnf("Sample content: %s %s: %s", f.path(), f.status(), f.reason()));
         return posts;
@@ -95,5 +95,9 @@ public class SampleContent {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static int created(ImportReport report, ImportReport.Kind kind) {
+        return (int) report.files().stream().filter(f -> f.kind() == kind && f.status() == ImportReport.Status.created).count();
     }
 }

@@ -56,6 +56,13 @@ class SampleContentTest {
         for (String src : images) {
             given().when().get(src).then().statusCode(200);
         }
+        // the feature image of its front matter (../kubecon/gate.png) is the stored medium; the writer its author
+        String cover = given().when().get("/api/posts/{slug}", "my-first-in-person-kubecon").then()
+                .body("authors.name", org.hamcrest.Matchers.contains("Sample Writer"))
+                .body("featureImage.alt", is("The KubeCon gate in Paris"))
+                .extract().path("featureImage.url");
+        given().when().get(cover).then().statusCode(200).contentType("image/png");
+        given().when().get("/api/pages/about").then().statusCode(200).body("type", is("page"));
     }
 
     @Test
