@@ -1,6 +1,7 @@
 package dev.slugline.browser;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.slugline.testing.Chromium;
 import dev.slugline.testing.Fixtures;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,8 +15,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -198,7 +197,7 @@ class BlogFrontendBrowserTest {
 
     /** npm ci (once: node_modules is kept until package-lock.json changes), then the types from this instance's OpenAPI document, then tsc and vite. */
     private static void buildFrontend(String apiBase) throws Exception {
-        String npm = System.getProperty("frontend.npm", findOnPath("npm"));
+        String npm = System.getProperty("frontend.npm", Chromium.findOnPath("npm"));
         npm = npm != null && new File(npm).canExecute() ? npm : null;
         assertThat(npm).as("npm (Node.js 18 or newer) on the PATH or -Dfrontend.npm: the frontend test builds examples/blog-frontend with it; "
                 + "install Node.js and npm (Debian: apt-get install nodejs npm)").isNotNull();
@@ -229,16 +228,6 @@ class BlogFrontendBrowserTest {
                 .isTrue();
     }
 
-    private static String findOnPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            File candidate = new File(dir, program);
-            if (!dir.isEmpty() && candidate.canExecute()) {
-                return candidate.getAbsolutePath();
-            }
-        }
-        return null;
-    }
-
     /** dist/ from a JDK web server on a free port of 127.0.0.1: another origin than the API's (localhost). */
     private String serve(Path root) throws IOException {
         site = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -265,22 +254,7 @@ class BlogFrontendBrowserTest {
     }
 
     private void openBrowser() throws IOException {
-        assertThat(new File(SwaggerUiBrowserTest.CHROMIUM).canExecute())
-                .as("Debian's chromium at %s (bash .ci/run installs it)", SwaggerUiBrowserTest.CHROMIUM).isTrue();
-        assertThat(new File(SwaggerUiBrowserTest.CHROMEDRIVER).canExecute())
-                .as("Debian's chromium-driver at %s (bash .ci/run installs it)", SwaggerUiBrowserTest.CHROMEDRIVER).isTrue();
-        Files.createDirectories(Path.of("target").toAbsolutePath());
-        Path profile = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium-profile-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(SwaggerUiBrowserTest.CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1200,1600", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(SwaggerUiBrowserTest.CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.open("1200,1600");
     }
 
     private void screenshot(String name) throws IOException {

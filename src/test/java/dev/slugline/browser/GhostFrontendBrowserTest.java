@@ -1,5 +1,6 @@
 package dev.slugline.browser;
 
+import dev.slugline.testing.Chromium;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -15,8 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -198,7 +197,7 @@ class GhostFrontendBrowserTest {
 
     /** npm ci (once: node_modules is kept until package-lock.json changes), then astro build with the API's address and key. */
     private static void buildFrontend(String apiBase, String key) throws Exception {
-        String npm = System.getProperty("frontend.npm", findOnPath("npm"));
+        String npm = System.getProperty("frontend.npm", Chromium.findOnPath("npm"));
         npm = npm != null && new File(npm).canExecute() ? npm : null;
         assertThat(npm).as("npm (Node.js 20 or newer) on the PATH or -Dfrontend.npm: this test builds examples/ghost-frontend "
                 + "with it; bash .ci/ensure-node installs Node.js and npm").isNotNull();
@@ -230,16 +229,6 @@ class GhostFrontendBrowserTest {
                         Files.readString(log))
                 .isTrue();
         System.out.printf("%s took %d s%n", String.join(" ", command), TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
-    }
-
-    private static String findOnPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            File candidate = new File(dir, program);
-            if (!dir.isEmpty() && candidate.canExecute()) {
-                return candidate.getAbsolutePath();
-            }
-        }
-        return null;
     }
 
     /** dist/ and a stand-in picture for the posts, from a JDK web server on a free port of 127.0.0.1. */
@@ -291,22 +280,7 @@ class GhostFrontendBrowserTest {
     }
 
     private void openBrowser() throws IOException {
-        assertThat(new File(SwaggerUiBrowserTest.CHROMIUM).canExecute())
-                .as("Debian's chromium at %s (bash .ci/run installs it)", SwaggerUiBrowserTest.CHROMIUM).isTrue();
-        assertThat(new File(SwaggerUiBrowserTest.CHROMEDRIVER).canExecute())
-                .as("Debian's chromium-driver at %s (bash .ci/run installs it)", SwaggerUiBrowserTest.CHROMEDRIVER).isTrue();
-        Files.createDirectories(Path.of("target").toAbsolutePath());
-        Path profile = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium-profile-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(SwaggerUiBrowserTest.CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1200,1600", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(SwaggerUiBrowserTest.CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.open("1200,1600");
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 

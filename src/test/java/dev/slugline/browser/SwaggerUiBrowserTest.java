@@ -1,5 +1,6 @@
 package dev.slugline.browser;
 
+import dev.slugline.testing.Chromium;
 import dev.slugline.testing.Fixtures;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,13 +14,10 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -42,9 +40,6 @@ import static org.hamcrest.Matchers.is;
 @Tag("browser") // runs with -Pbrowser (Debian's chromium), as .ci/run does
 class SwaggerUiBrowserTest {
 
-    static final String CHROMIUM = System.getProperty("slugline.test.chromium", "/usr/bin/chromium");
-    static final String CHROMEDRIVER = System.getProperty("slugline.test.chromedriver", "/usr/bin/chromedriver");
-
     @TestHTTPResource("/q/swagger-ui/")
     URL swaggerUi;
 
@@ -53,19 +48,7 @@ class SwaggerUiBrowserTest {
 
     @BeforeEach
     void openBrowser() throws IOException {
-        assertThat(new File(CHROMIUM).canExecute()).as("Debian's chromium at %s (bash .ci/run installs it)", CHROMIUM).isTrue();
-        assertThat(new File(CHROMEDRIVER).canExecute()).as("Debian's chromium-driver at %s (bash .ci/run installs it)", CHROMEDRIVER).isTrue();
-        Path profile = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium-profile-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,2200", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.open("1400,2200");
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
