@@ -26,11 +26,6 @@ public class AuthorRepository implements TermRepository<Author> {
         return "author";
     }
 
-    /** The authors with any of these names, case aside, the oldest first. */
-    public List<Author> withNames(java.util.Collection<String> names) {
-        return list("lower(name) in ?1 order by id", names.stream().map(n -> n.toLowerCase(java.util.Locale.ROOT)).toList());
-    }
-
     /** Authors by name with their numbers of public posts; with {@code publicOnly} only those with at least one. */
     @SuppressWarnings("unchecked")
     public List<AuthorView> listViews(Page.Request page, boolean publicOnly) {

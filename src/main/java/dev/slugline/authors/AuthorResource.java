@@ -59,7 +59,7 @@ public class AuthorResource {
                          @Parameter(description = VISIBILITY) @QueryParam("visibility") String visibility,
                          @Context UriInfo uri, @Context Request request) {
         if (visibility != null) {
-            return privateCopy(PagedResponse.ok(authors.list(page, size, visibility), uri));
+            return CachedReads.privateAnswer(PagedResponse.ok(authors.list(page, size, visibility), uri));
         }
         return cachedReads.get(request, uri, MediaType.APPLICATION_JSON,
                 () -> PagedResponse.ok(authors.list(page, size, null), uri));
@@ -76,7 +76,7 @@ public class AuthorResource {
                         @Parameter(description = VISIBILITY) @QueryParam("visibility") String visibility,
                         @Context UriInfo uri, @Context Request request) {
         if (visibility != null) {
-            return privateCopy(Response.ok(authors.get(slug, visibility)).build());
+            return CachedReads.privateAnswer(Response.ok(authors.get(slug, visibility)).build());
         }
         return cachedReads.get(request, uri, MediaType.APPLICATION_JSON, () -> Response.ok(authors.get(slug, null)).build());
     }
@@ -123,10 +123,5 @@ public class AuthorResource {
     @Schema(name = "AuthorPage")
     record AuthorPage(@Schema(type = SchemaType.ARRAY, implementation = AuthorView.class) java.util.List<AuthorView> items,
                       int page, int size, long totalItems, int totalPages) {
-    }
-
-    /** An answer that depends on who asks: never cached, by us or by anyone between. */
-    private static Response privateCopy(Response response) {
-        return Response.fromResponse(response).header("Cache-Control", "private, no-store").build();
     }
 }

@@ -43,7 +43,7 @@ public class GhostContentService {
     public enum Resource { POSTS, TAGS, AUTHORS, SETTINGS }
 
     private static final String POST_FIELDS = "id,slug,title,summary,status,publishedAt,updatedAt,createdAt,tags,"
-            + "readingMinutes,frontMatter,createdBy,featureImage";
+            + "readingMinutes,frontMatter,featureImage";
 
     private final SearchService search;
     private final TaxonomyService taxonomy;

@@ -57,7 +57,7 @@ public class TaxonomyResource {
                          @Parameter(description = "'all' (users only) includes terms that only unpublished posts carry; such answers are not cached") @QueryParam("visibility") String visibility,
                          @Context UriInfo uri, @Context Request request) {
         if (visibility != null) {
-            return editorsCopy(PagedResponse.ok(taxonomy.listCategories(page, size, visibility), uri));
+            return CachedReads.privateAnswer(PagedResponse.ok(taxonomy.listCategories(page, size, visibility), uri));
         }
         return cachedReads.get(request, uri, MediaType.APPLICATION_JSON,
                 () -> PagedResponse.ok(taxonomy.listCategories(page, size), uri));
@@ -76,7 +76,7 @@ public class TaxonomyResource {
                          @Parameter(description = "'all' (users only) includes terms that only unpublished posts carry; such answers are not cached") @QueryParam("visibility") String visibility,
                          @Context UriInfo uri, @Context Request request) {
         if (visibility != null) {
-            return editorsCopy(PagedResponse.ok(taxonomy.listTags(page, size, visibility), uri));
+            return CachedReads.privateAnswer(PagedResponse.ok(taxonomy.listTags(page, size, visibility), uri));
         }
         return cachedReads.get(request, uri, MediaType.APPLICATION_JSON,
                 () -> PagedResponse.ok(taxonomy.listTags(page, size), uri));
@@ -94,7 +94,7 @@ public class TaxonomyResource {
                          @Parameter(description = "'all' (users only) includes terms that only unpublished posts carry; such answers are not cached") @QueryParam("visibility") String visibility,
                          @Context UriInfo uri, @Context Request request) {
         if (visibility != null) {
-            return editorsCopy(Response.ok(taxonomy.getCategory(slug, visibility)).build());
+            return CachedReads.privateAnswer(Response.ok(taxonomy.getCategory(slug, visibility)).build());
         }
         return cachedReads.get(request, uri, MediaType.APPLICATION_JSON,
                 () -> Response.ok(taxonomy.getCategory(slug)).build());
@@ -112,7 +112,7 @@ public class TaxonomyResource {
                          @Parameter(description = "'all' (users only) includes terms that only unpublished posts carry; such answers are not cached") @QueryParam("visibility") String visibility,
                          @Context UriInfo uri, @Context Request request) {
         if (visibility != null) {
-            return editorsCopy(Response.ok(taxonomy.getTag(slug, visibility)).build());
+            return CachedReads.privateAnswer(Response.ok(taxonomy.getTag(slug, visibility)).build());
         }
         return cachedReads.get(request, uri, MediaType.APPLICATION_JSON,
                 () -> Response.ok(taxonomy.getTag(slug)).build());
@@ -183,10 +183,5 @@ public class TaxonomyResource {
     @Schema(name = "TermPage")
     record TermPage(@Schema(type = SchemaType.ARRAY, implementation = TermView.class) java.util.List<TermView> items,
                     int page, int size, long totalItems, int totalPages) {
-    }
-
-    /** An answer that depends on who asks: never cached, by us or by anyone between. */
-    private static Response editorsCopy(Response response) {
-        return Response.fromResponse(response).header("Cache-Control", "private, no-store").build();
     }
 }

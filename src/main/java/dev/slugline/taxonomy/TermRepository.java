@@ -59,9 +59,7 @@ public interface TermRepository<T extends Term> extends PanacheRepository<T> {
             return bySlug;
         }
         Map<String, T> byName = new java.util.HashMap<>();
-        list("lower(name) in ?1 order by id", namesBySlug.values().stream()
-                .map(n -> n.toLowerCase(java.util.Locale.ROOT)).distinct().toList())
-                .forEach(t -> byName.putIfAbsent(t.name.toLowerCase(java.util.Locale.ROOT), t));
+        withNames(namesBySlug.values()).forEach(t -> byName.putIfAbsent(t.name.toLowerCase(java.util.Locale.ROOT), t));
         Map<String, String> missing = new java.util.LinkedHashMap<>();
         namesBySlug.forEach((slug, name) -> {
             T named = byName.get(name.toLowerCase(java.util.Locale.ROOT));
@@ -73,6 +71,12 @@ public interface TermRepository<T extends Term> extends PanacheRepository<T> {
         });
         findOrCreateAll(missing).forEach(t -> bySlug.put(t.slug, t));
         return bySlug;
+    }
+
+    /** The terms with any of these names, case aside, the oldest first. */
+    default List<T> withNames(java.util.Collection<String> names) {
+        return list("lower(name) in ?1 order by id",
+                names.stream().map(n -> n.toLowerCase(java.util.Locale.ROOT)).distinct().toList());
     }
 
     /**

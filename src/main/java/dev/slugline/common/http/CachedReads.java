@@ -88,6 +88,11 @@ public class CachedReads {
         return ok.tag(etag).lastModified(lastModified).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
 
+    /** An answer that depends on who asks ({@code visibility=all}): never cached, by us or by anyone between. */
+    public static Response privateAnswer(Response response) {
+        return Response.fromResponse(response).header(HttpHeaders.CACHE_CONTROL, "private, no-store").build();
+    }
+
     /**
      * The ETag that {@link #get} gives the request's URI now, for the {@code If-Match} of a write to the resource it
      * names (a term: its page shows its post count, so any change of content may change it).
